@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { validate as isValidCron } from 'node-cron';
+
+/** CBS area code patterns: gemeente GM0363, wijk WK036300 / WK0363AD, buurt BU03630000 / BU0363AD05. */
+export const AREA_CODE_PATTERNS = {
+  gemeente: /^GM\d{4}$/,
+  wijk: /^WK\d{4}[0-9A-Z]{2}$/,
+  buurt: /^BU\d{4}[0-9A-Z]{4}$/,
+} as const;
+
+const ANY_AREA_CODE = /^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/;
+
+const areaCode = z
+  .string()
+  .regex(ANY_AREA_CODE, 'is not a CBS area code; write GM + 4 digits, WK + 6 or BU + 8 characters, e.g. WK036300');
+
+const cronExpression = z
+  .string()
+  .refine((value) => isValidCron(value), {
+    message: 'is not a valid cron expression; write five fields like "*/30 * * * *" (every 30 minutes)',
+  });
+
+const timezone = z.string().refine(isKnownTimezone, {
+  message: 'is not a known IANA time zone; write e.g. Europe/Amsterdam',
+});
+
+const areaSchema = z.strictObject({
+  code: areaCode,
+  name: z.string().min(1, 'must not be empty; write the CBS name of the area'),
+  level: z.enum(['gemeente', 'wijk', 'buurt'], { message: 'must be gemeente, wijk or buurt' }),
+  parent: areaCode.optional(),
+  municipality: z.string().min(1).optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+  streets: z.array(z.string().min(1)).default([]),
+  postcodes: z
+    .array(z.string().regex(/^\d{4}(\s?[A-Z]{2})?$/, 'must be a PC4 (1012) or PC6 (1012 AB) postcode'))
+    .default([]),
+});
+
+const sourceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, - or _ (at most 64), e.g. wallen-nieuws'),
+  type: z.literal('feed', { message: 'must be "feed" (the only collector type so far)' }),
+  url: z.string().min(1, 'must be an http(s) URL or a local file path'),
+  areas: z
+    .union([z.literal('auto'), z.array(areaCode).min(1, 'must list at least one area code, or be "auto"')])
+    .default('auto'),
+  municipality: z.string().min(1).optional(),
+  schedule: cronExpression.optional(),
+  enabled: z.boolean().default(true),
+  timeout_seconds: z.number().positive().max(300).default(20),
+  max_bytes: z.number().int().positive().max(200_000_000).default(10_000_000),
+});
+
+/** The zod schema of one pipeline file. Defaults live here, nowhere else. */
+export const pipelineSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must be a short name like "demo"'),
+  timezone: timezone.default('Europe/Amsterdam'),
+  schedule: cronExpression.default('*/30 * * * *'),
+  retention_days: z.number().int().positive('must be a positive number of days, e.g. 180').default(180),
+  allow_local_files: z.boolean().default(false),
+  allow_private_addresses: z.boolean().default(false),
+  user_agent_contact: z.string().url('must be a URL where site owners can reach you').optional(),
+  areas: z.array(areaSchema).default([]),
+  sources: z.array(sourceSchema).min(1, 'must list at least one source'),
+});
+
+export type PipelineFileInput = z.input<typeof pipelineSchema>;
+export type PipelineConfig = z.output<typeof pipelineSchema>;
+export type AreaConfig = PipelineConfig['areas'][number];
+export type SourceConfig = PipelineConfig['sources'][number];
+
+function isKnownTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

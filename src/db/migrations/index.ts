@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-28T1400-initial.js';
+
+/**
+ * Every migration, in order, listed explicitly (no directory scanning, so the compiled and the tsx
+ * builds behave the same). Landed migrations are never edited: add a new file instead.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T1400-initial': initial,
+};

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { MigrationProvider } from 'kysely';
+import { UserError } from '../errors/user-error.js';
+import type { Database } from './database-schema.js';
+import { migrations } from './migrations/index.js';
+
+/** The default database path, unless `--db` or WIJKRADAR_DB say otherwise. */
+export const DEFAULT_DB_PATH = 'data/wijkradar.db';
+
+/** An open, migrated database: kysely for queries, the raw handle for pragmas and closing. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  path: string;
+  close(): Promise<void>;
+}
+
+/** Raised when the database file cannot be opened or migrated. */
+export class DatabaseError extends UserError {
+  override name = 'DatabaseError';
+}
+
+/** Resolves the database path from a `--db` value, then WIJKRADAR_DB, then the default. */
+export function resolveDbPath(flag?: string | null): string {
+  return flag || process.env.WIJKRADAR_DB || DEFAULT_DB_PATH;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `file` with WAL and a busy timeout, and brings its
+ * schema up to date. Use ':memory:' for a throwaway database.
+ */
+export async function openDatabase(file: string): Promise<OpenDatabase> {
+  let sqlite: SQLite.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new DatabaseError(
+      `Cannot open the database at ${file} (${(error as Error).message}); check the path and its permissions, or pass another with --db.`,
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db, file);
+  return { db, path: file, close: () => db.destroy() };
+}
+
+/** Applies every pending migration; throws a DatabaseError naming the migration that failed. */
+export async function migrateToLatest(db: Kysely<Database>, file = 'the database'): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    await db.destroy();
+    throw new DatabaseError(
+      `Migrating ${file} failed at ${failed} (${(error as Error).message ?? String(error)}); the file may come from a newer wijkradar or be damaged: pass another --db.`,
+    );
+  }
+}

@@ -1,0 +1,190 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database-schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The fields of a configured source that the database mirrors. */
+export interface SourceRow {
+  id: string;
+  pipeline: string;
+  type: string;
+  url: string;
+  enabled: boolean;
+  areas: string[] | 'auto';
+  municipality: string | null;
+}
+
+/** Inserts or updates configured sources, keeping their health history. */
+export async function upsertSources(db: Db, sources: SourceRow[], now: string): Promise<void> {
+  for (const source of sources) {
+    const values = {
+      pipeline: source.pipeline,
+      type: source.type,
+      url: source.url,
+      enabled: source.enabled ? 1 : 0,
+      areas: JSON.stringify(source.areas),
+      municipality: source.municipality,
+      updated_at: now,
+    };
+    await db
+      .insertInto('sources')
+      .values({ id: source.id, ...values, created_at: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+  }
+}
+
+/** Conditional-GET validators and backoff state of a source. */
+export interface CollectorStateRow {
+  etag: string | null;
+  lastModified: string | null;
+  notBefore: string | null;
+}
+
+/** Reads a source's collector state (empty when it never ran). */
+export async function getCollectorState(db: Db, sourceId: string): Promise<CollectorStateRow> {
+  const row = await db.selectFrom('collector_state').selectAll().where('source_id', '=', sourceId).executeTakeFirst();
+  return { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, notBefore: row?.not_before ?? null };
+}
+
+/** Stores a source's collector state. */
+export async function saveCollectorState(db: Db, sourceId: string, state: CollectorStateRow, now: string): Promise<void> {
+  const values = { etag: state.etag, last_modified: state.lastModified, not_before: state.notBefore, updated_at: now };
+  await db
+    .insertInto('collector_state')
+    .values({ source_id: sourceId, ...values })
+    .onConflict((oc) => oc.column('source_id').doUpdateSet(values))
+    .execute();
+}
+
+/** One fetch attempt, successful or not. */
+export interface FetchAttempt {
+  sourceId: string;
+  url: string;
+  startedAt: string;
+  finishedAt: string;
+  httpStatus: number | null;
+  notModified: boolean;
+  bytes: number;
+  items: number;
+  newItems: number;
+  error: string | null;
+}
+
+/**
+ * Appends an attempt to the fetch log and updates the source's health: failures count up until a
+ * success resets them; `disableAfter` consecutive failures disable the source with the reason kept
+ * (`enabled` stays what the pipeline says; `disabled_reason` marks the health stop until cleared).
+ */
+export async function recordFetchAttempt(db: Db, attempt: FetchAttempt, disableAfter: number): Promise<void> {
+  await db
+    .insertInto('fetch_log')
+    .values({
+      source_id: attempt.sourceId,
+      url: attempt.url,
+      started_at: attempt.startedAt,
+      finished_at: attempt.finishedAt,
+      http_status: attempt.httpStatus,
+      not_modified: attempt.notModified ? 1 : 0,
+      bytes: attempt.bytes,
+      items: attempt.items,
+      new_items: attempt.newItems,
+      error: attempt.error,
+      duration_ms: Date.parse(attempt.finishedAt) - Date.parse(attempt.startedAt),
+    })
+    .execute();
+  if (attempt.error === null) {
+    await db
+      .updateTable('sources')
+      .set({
+        consecutive_failures: 0,
+        last_status: attempt.httpStatus,
+        last_error: null,
+        last_attempt_at: attempt.finishedAt,
+        last_success_at: attempt.finishedAt,
+        items_total: sql<number>`items_total + ${attempt.newItems}`,
+        ...(attempt.newItems > 0 ? { last_new_item_at: attempt.finishedAt } : {}),
+      })
+      .where('id', '=', attempt.sourceId)
+      .execute();
+    return;
+  }
+  await db
+    .updateTable('sources')
+    .set({
+      consecutive_failures: sql<number>`consecutive_failures + 1`,
+      last_status: attempt.httpStatus,
+      last_error: attempt.error,
+      last_attempt_at: attempt.finishedAt,
+    })
+    .where('id', '=', attempt.sourceId)
+    .execute();
+  await db
+    .updateTable('sources')
+    .set({
+      disabled_reason: sql<string>`'disabled after ' || consecutive_failures || ' failures in a row; last error: ' || last_error`,
+    })
+    .where('id', '=', attempt.sourceId)
+    .where('consecutive_failures', '>=', disableAfter)
+    .where('disabled_reason', 'is', null)
+    .execute();
+}
+
+/** Sets when a source is due next (shown by `wijkradar sources`). */
+export async function setNextRun(db: Db, sourceId: string, nextRunAt: string | null): Promise<void> {
+  await db.updateTable('sources').set({ next_run_at: nextRunAt }).where('id', '=', sourceId).execute();
+}
+
+/** Health of every source, with items of the last 7 days counted from the posts table. */
+export async function listSourceHealth(db: Db, since7d: string) {
+  return db
+    .selectFrom('sources')
+    .select([
+      'id',
+      'pipeline',
+      'type',
+      'url',
+      'enabled',
+      'disabled_reason',
+      'last_status',
+      'last_error',
+      'last_attempt_at',
+      'last_success_at',
+      'last_new_item_at',
+      'consecutive_failures',
+      'items_total',
+      'next_run_at',
+      (eb) =>
+        eb
+          .selectFrom('posts')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('posts.source_id', '=', 'sources.id')
+          .where('posts.collected_at', '>=', since7d)
+          .as('items_last_7d'),
+    ])
+    .orderBy('id')
+    .execute();
+}
+
+/** Clears a health stop so the source runs again (`wijkradar sources enable ID`). */
+export async function clearDisabledReason(db: Db, sourceId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sources')
+    .set({ disabled_reason: null, consecutive_failures: 0 })
+    .where('id', '=', sourceId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Reasons why sources were stopped for failing, by id. */
+export async function disabledSources(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('sources').select(['id', 'disabled_reason']).where('disabled_reason', 'is not', null).execute();
+  return new Map(rows.map((row) => [row.id, row.disabled_reason as string]));
+}
+
+/** How many fetches of a source failed in a row so far. */
+export async function consecutiveFailures(db: Db, sourceId: string): Promise<number> {
+  const row = await db.selectFrom('sources').select('consecutive_failures').where('id', '=', sourceId).executeTakeFirst();
+  return row?.consecutive_failures ?? 0;
+}
