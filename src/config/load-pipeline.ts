@@ -87,7 +87,7 @@ export function checkPipelineText(text: string, file: string): { pipeline: Loade
   }
   const parsed = pipelineSchema.safeParse(raw);
   if (!parsed.success) {
-    return { pipeline: null, problems: parsed.error.issues.map((issue) => zodProblem(file, issue)) };
+    return { pipeline: null, problems: parsed.error.issues.map((issue) => zodProblem(file, issue, raw)) };
   }
   const config = parsed.data;
   const problems = semanticProblems(file, config);
@@ -100,19 +100,28 @@ export function checkPipelineText(text: string, file: string): { pipeline: Loade
   return { pipeline: deepFreeze({ file, config, sources }), problems: [] };
 }
 
-function zodProblem(file: string, issue: z.core.$ZodIssue): ConfigProblem {
+function zodProblem(file: string, issue: z.core.$ZodIssue, raw: unknown): ConfigProblem {
   const fieldPath = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');
     return { file, path: fieldPath || '(top level)', message: `unknown key ${keys}: remove it or check its spelling` };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
     return { file, path: fieldPath, message: `is missing; add it (${issue.expected})` };
   }
   if (issue.code === 'invalid_type') {
     return { file, path: fieldPath, message: `must be ${article(issue.expected)}` };
   }
   return { file, path: fieldPath, message: issue.message };
+}
+
+function valueAt(root: unknown, at: PropertyKey[]): unknown {
+  let value = root;
+  for (const key of at) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function article(expected: string): string {
