@@ -13,6 +13,10 @@ export interface Database {
   area_postcodes: AreaPostcodesTable;
   rollup_daily: RollupDailyTable;
   rollup_hourly: RollupHourlyTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  users: UsersTable;
+  audit_log: AuditLogTable;
 }
 
 export interface SourcesTable {
@@ -162,4 +166,59 @@ export interface RollupHourlyTable {
   sentiment_sum: number;
   sentiment_count: number;
   negative_posts: number;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  area_code: string;
+  /** Topic slug, or 'negative' for overall negative sentiment. */
+  topic: string;
+  granularity: 'day' | 'hour';
+  window_start: string;
+  window_end: string;
+  observed: number;
+  expected: number;
+  threshold: number;
+  method: string;
+  p_value: number | null;
+  /** JSON: the detection settings used. */
+  settings: string;
+  /** JSON array of { term, count, baseline }. */
+  top_terms: string;
+  /** JSON array of { id, title, matched }. */
+  examples: string;
+  created_at: string;
+  feedback: 'useful' | 'noise' | null;
+  feedback_at: string | null;
+}
+
+export interface AlertDeliveriesTable {
+  alert_id: number;
+  channel: 'webhook' | 'digest';
+  target: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: 'viewer' | 'analyst' | 'admin';
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_name: string;
+  role: string;
+  action: string;
+  /** JSON of the parameters of the read. */
+  query: string;
+  rows: number;
 }

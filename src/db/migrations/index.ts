@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-28T1400-initial.js';
+import * as alertsAndAccess from './2026-11-28T1500-alerts-and-access.js';
 
 /**
  * Every migration, in order, listed explicitly (no directory scanning, so the compiled and the tsx
@@ -7,4 +8,5 @@ import * as initial from './2026-11-28T1400-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1400-initial': initial,
+  '2026-11-28T1500-alerts-and-access': alertsAndAccess,
 };
