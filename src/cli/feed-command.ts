@@ -19,7 +19,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (inputs.length === 0) throw new UserError(`Name at least one feed file or URL: ${USAGE}`);
   const queue = new PQueue({ concurrency: 8 });
   const results = inputs.map((input) =>
-    queue.add(() => inspectFeed(input, { allowPrivateAddresses: values['allow-private'] ?? false }), { throwOnTimeout: true }),
+    queue.add(() => inspectFeed(input, { allowPrivateAddresses: values['allow-private'] ?? false })),
   );
   let failed = 0;
   // Print in input order as soon as each one (and those before it) is ready.

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { loadLexicons } from '../nlp/lexicon-loader.js';
 import { scorePost } from '../nlp/score-post.js';
-import type { PostScore } from '../nlp/nlp-types.js';
+import type { PostScore } from '../nlp/types.js';
 import { parseCommandArgs } from './cli-args.js';
 import { parseFormat } from './output-format.js';
 

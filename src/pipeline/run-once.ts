@@ -8,7 +8,7 @@ import { consecutiveFailures, disabledSources, getCollectorState, recordFetchAtt
 import { backoffDelay } from '../fetch/host-limiter.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import { scorePost } from '../nlp/score-post.js';
-import type { Lexicons } from '../nlp/nlp-types.js';
+import type { Lexicons } from '../nlp/lexicon-loader.js';
 import type { AreaLocator } from './area-locator.js';
 import { DISABLE_AFTER_FAILURES, storeBatch } from './store-batch.js';
 import type { ReadyPost, StoreOutcome } from './store-batch.js';

@@ -13,7 +13,7 @@ import {
 import { addRollupDeltas } from '../db/rollup.repository.js';
 import { recordFetchAttempt, saveCollectorState } from '../db/source.repository.js';
 import type { CollectorStateRow, FetchAttempt } from '../db/source.repository.js';
-import type { PostScore } from '../nlp/nlp-types.js';
+import type { PostScore } from '../nlp/types.js';
 import { rollupDeltas } from './rollup-deltas.js';
 import type { RollupInput } from './rollup-deltas.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database-schema.js';
 import { findPosts } from '../db/analytics.repository.js';
-import type { TermMatch } from '../nlp/nlp-types.js';
+import type { TermMatch } from '../nlp/types.js';
 
 /** A post as analysts see it: text, scores and why. */
 export interface PostView {
