@@ -2,7 +2,11 @@ import { loadPipelines } from '../config/load-pipeline.js';
 import { openDatabase, resolveDbPath } from '../db/open-database.js';
 import { runOnce } from '../pipeline/run-once.js';
 import type { SourceReport } from '../pipeline/run-once.js';
+import { runAlertStage } from '../pipeline/alert-stage.js';
+import type { ComputedAlert } from '../pipeline/compute-alerts.js';
+import { toDigestAlert } from '../pipeline/deliver-alerts.js';
 import { prepareRun } from '../pipeline/run-setup.js';
+import { formatAlertSentence, topicLabelNl } from '../alerts/index.js';
 import { startScheduler } from '../pipeline/scheduler.js';
 import { areaSummaries, newestDataDay } from '../queries/area-summary.js';
 import { parseCommandArgs } from './cli-args.js';
@@ -50,15 +54,23 @@ export async function runCommand(args: string[]): Promise<number> {
       });
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      const alertStage = await runAlertStage(database.db, pipelines, reports, { userAgent: context.userAgent });
+      const delivery = await alertStage.delivery;
       const stored = reports.reduce((n, r) => n + (r.stored?.inserted ?? 0), 0);
       const failed = reports.filter((r) => r.status === 'failed').length;
       process.stderr.write(
-        `Run finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${reports.length} sources, ${stored} new posts, ${failed} failed.\n`,
+        `Run finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${reports.length} sources, ${stored} new posts, ${failed} failed; ` +
+          `${alertStage.alerts.filter((a) => a.is_new).length} new alerts${delivery.delivered + delivery.failed ? ` (webhooks: ${delivery.delivered} delivered, ${delivery.failed} failed)` : ''}.\n`,
       );
-      if (values.summary) process.stdout.write(await summaryText(database.db));
+      if (values.summary) {
+        process.stdout.write(await summaryText(database.db));
+        process.stdout.write(alertsText(alertStage.alerts));
+      }
       return 0;
     }
-    const scheduler = startScheduler(pipelines, context, log);
+    const scheduler = startScheduler(pipelines, context, log, (alerts) => {
+      for (const alert of alerts.filter((a) => a.is_new)) process.stderr.write(`! ${sentence(alert)}\n`);
+    });
     process.stderr.write(`Scheduler started for ${pipelines.map((p) => p.config.name).join(', ')}; Ctrl-C stops it after the batch in flight.\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -113,4 +125,15 @@ async function summaryText(db: Parameters<typeof areaSummaries>[0]): Promise<str
     'table',
   );
   return `\nPer area (all time; 30d = the 30 days up to ${untilDay ?? 'today'}):\n${table}`;
+}
+
+function sentence(alert: ComputedAlert): string {
+  return formatAlertSentence(toDigestAlert(alert), alert.area_name ?? alert.area, topicLabelNl(alert.topic));
+}
+
+/** The alerts part of the summary: one sentence per alert, newest first. */
+function alertsText(alerts: ComputedAlert[]): string {
+  if (alerts.length === 0) return '\nNo alerts: no area × topic rose above its usual level.\n';
+  const sorted = [...alerts].sort((a, b) => b.window_start.localeCompare(a.window_start) || b.observed - a.observed);
+  return `\nAlerts (${alerts.length}; "wijkradar alerts" lists them, --format json for programs):\n${sorted.map((a) => `  #${a.id} ${sentence(a)}`).join('\n')}\n`;
 }

@@ -154,6 +154,18 @@ function semanticProblems(file: string, config: PipelineConfig): ConfigProblem[]
       });
     }
   });
+  config.alerts.subscriptions.forEach((subscription, index) => {
+    if (subscription.areas !== 'all') {
+      subscription.areas.forEach((code, j) => {
+        if (!codes.has(code)) {
+          problems.push({ file, path: `alerts.subscriptions.${index}.areas.${j}`, message: `${code} is not defined under areas; add it there first` });
+        }
+      });
+    }
+    if (subscription.mode === 'realtime' && !subscription.webhook) {
+      problems.push({ file, path: `alerts.subscriptions.${index}.webhook`, message: 'is missing: a realtime subscription needs a webhook URL (or set mode: digest)' });
+    }
+  });
   const ids = new Set<string>();
   config.sources.forEach((source, index) => {
     const at = `sources.${index}`;

@@ -53,6 +53,25 @@ const sourceSchema = z.strictObject({
   max_bytes: z.number().int().positive().max(200_000_000).default(10_000_000),
 });
 
+const subscriptionSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, - or _, e.g. comms-zuidoost'),
+  areas: z.union([z.literal('all'), z.array(areaCode).min(1)]).default('all'),
+  topics: z.union([z.literal('all'), z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a topic slug like cybercrime, or negative')).min(1)]).default('all'),
+  mode: z.enum(['realtime', 'digest'], { message: 'must be realtime (each alert as it fires) or digest (once a day)' }).default('realtime'),
+  webhook: z.string().url('must be an http(s) URL that accepts a JSON POST').optional(),
+  digest_dir: z.string().min(1).default('data/digests'),
+  digest_hour: z.number().int().min(0).max(23).default(8),
+});
+
+const alertsSchema = z.strictObject({
+  alpha: z.number().gt(0).lt(0.5, 'must be a small probability such as 0.025').default(0.025),
+  alpha_by_topic: z.record(z.string(), z.number().gt(0).lt(0.5)).default({}),
+  min_count: z.number().int().min(1).default(3),
+  cooldown_hours: z.number().positive().default(72),
+  baseline: z.enum(['days', 'weekdays'], { message: 'must be days (previous 7 days) or weekdays (same weekday, 7 weeks)' }).default('days'),
+  subscriptions: z.array(subscriptionSchema).default([]),
+});
+
 /** The zod schema of one pipeline file. Defaults live here, nowhere else. */
 export const pipelineSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must be a short name like "demo"'),
@@ -64,12 +83,16 @@ export const pipelineSchema = z.strictObject({
   user_agent_contact: z.string().url('must be a URL where site owners can reach you').optional(),
   areas: z.array(areaSchema).default([]),
   sources: z.array(sourceSchema).min(1, 'must list at least one source'),
+  // prefault: an absent section is parsed as {} so the inner defaults apply.
+  alerts: alertsSchema.prefault({}),
 });
 
 export type PipelineFileInput = z.input<typeof pipelineSchema>;
 export type PipelineConfig = z.output<typeof pipelineSchema>;
 export type AreaConfig = PipelineConfig['areas'][number];
 export type SourceConfig = PipelineConfig['sources'][number];
+export type AlertsConfig = PipelineConfig['alerts'];
+export type SubscriptionConfig = AlertsConfig['subscriptions'][number];
 
 function isKnownTimezone(value: string): boolean {
   try {

@@ -28,3 +28,21 @@ export function shiftDay(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ROLLUP_TIMEZONE, timeZoneName: 'longOffset' });
+
+/** Minutes Europe/Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function amsterdamOffsetMinutes(instant: number): number {
+  const name = offsetFormat.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The UTC instants [start, end) of a Europe/Amsterdam calendar day. */
+export function localDayRange(day: string): [string, string] {
+  const start = (d: string) => {
+    const midnightUtc = Date.parse(`${d}T00:00:00Z`);
+    return new Date(midnightUtc - amsterdamOffsetMinutes(midnightUtc) * 60_000).toISOString();
+  };
+  return [start(day), start(shiftDay(day, 1))];
+}

@@ -1,8 +1,13 @@
 import { createTask } from 'node-cron';
 import type { ScheduledTask } from 'node-cron';
 import type { LoadedPipeline } from '../config/load-pipeline.js';
-import { purgePostText } from '../db/post.repository.js';
 import { disabledSources, setNextRun } from '../db/source.repository.js';
+import { runAlertStage } from './alert-stage.js';
+import { computeAlerts } from './compute-alerts.js';
+import type { ComputedAlert } from './compute-alerts.js';
+import { localDay, shiftDay } from '../db/rollup-buckets.js';
+import { writeDigests } from './deliver-alerts.js';
+import { purgeExpiredText } from './purge.js';
 import { runSource } from './run-once.js';
 import type { RunContext, SourceReport } from './run-once.js';
 
@@ -13,12 +18,14 @@ export interface Scheduler {
 
 /**
  * Schedules every enabled source on its cron expression (or the pipeline's) in the pipeline's time
- * zone; a source never overlaps itself. Retention purges run daily at 03:17.
+ * zone; a source never overlaps itself. Alerts are computed shortly after sources bring new posts
+ * (debounced), digests are written at each subscription's hour, retention purges run daily at 03:17.
  */
 export function startScheduler(
   pipelines: LoadedPipeline[],
   context: RunContext,
   onReport: (report: SourceReport) => void,
+  onAlerts: (alerts: ComputedAlert[]) => void = () => {},
 ): Scheduler {
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
@@ -27,7 +34,46 @@ export function startScheduler(
     void promise.finally(() => inFlight.delete(promise));
     return promise;
   };
+  // Debounced: many sources finishing together trigger one alert computation.
+  let pendingReports: SourceReport[] = [];
+  let alertTimer: NodeJS.Timeout | null = null;
+  const scheduleAlerts = (report: SourceReport) => {
+    if (!report.stored?.inserted) return;
+    pendingReports.push(report);
+    alertTimer ??= setTimeout(() => {
+      alertTimer = null;
+      const reports = pendingReports;
+      pendingReports = [];
+      void track(
+        runAlertStage(context.db, pipelines, reports, { userAgent: context.userAgent }).then((stage) => {
+          onAlerts(stage.alerts);
+          return stage.delivery;
+        }),
+      ).catch((error: unknown) => process.stderr.write(`Alert computation failed: ${(error as Error).message}\n`));
+    }, 30_000);
+  };
   for (const pipeline of pipelines) {
+    for (const subscription of pipeline.config.alerts.subscriptions.filter((s) => s.mode === 'digest')) {
+      tasks.push(
+        createTask(
+          `0 ${subscription.digest_hour} * * *`,
+          () =>
+            track(
+              (async () => {
+                const today = new Date();
+                const toDay = localDay(today.toISOString());
+                const alerts = await computeAlerts(context.db, {
+                  fromDay: shiftDay(toDay, -1),
+                  toDay,
+                  settings: pipeline.config.alerts,
+                });
+                await writeDigests(context.db, [subscription], alerts, today);
+              })(),
+            ),
+          { timezone: pipeline.config.timezone, noOverlap: true, name: `digest:${subscription.name}` },
+        ),
+      );
+    }
     for (const source of pipeline.sources.filter((s) => s.enabled)) {
       const expression = source.schedule ?? pipeline.config.schedule;
       const task = createTask(
@@ -38,6 +84,7 @@ export function startScheduler(
               const stopped = (await disabledSources(context.db)).get(source.id) ?? null;
               const report = await runSource(source, pipeline.config.allow_private_addresses, stopped, context);
               onReport(report);
+              scheduleAlerts(report);
               const next = task.getNextRun();
               await setNextRun(context.db, source.id, next ? next.toISOString() : null);
             })(),
@@ -46,20 +93,11 @@ export function startScheduler(
       );
       tasks.push(task);
     }
-    const retentionDays = pipeline.config.retention_days;
-    const sourceIds = pipeline.sources.map((s) => s.id);
     tasks.push(
       createTask(
         '17 3 * * *',
         () =>
-          track(
-            purgePostText(
-              context.db,
-              new Date(Date.now() - retentionDays * 86_400_000).toISOString(),
-              new Date().toISOString(),
-              sourceIds,
-            ),
-          ),
+          track(purgeExpiredText(context.db, [pipeline], new Date())),
         { timezone: pipeline.config.timezone, noOverlap: true, name: `purge:${pipeline.config.name}` },
       ),
     );
@@ -77,6 +115,10 @@ export function startScheduler(
   return {
     async stop() {
       for (const task of tasks) await task.stop();
+      if (alertTimer) {
+        clearTimeout(alertTimer);
+        alertTimer = null;
+      }
       await Promise.allSettled([...inFlight]);
       for (const task of tasks) await task.destroy();
     },

@@ -44,6 +44,8 @@ export interface StoreOutcome {
   alreadyStored: number;
   sameUrlElsewhere: number;
   nearDuplicates: number;
+  /** Publication time of the oldest post inserted, so alerts know which days to look at again. */
+  earliestNew: string | null;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function storeBatch(
   collectedAt: string,
 ): Promise<StoreOutcome> {
   return db.transaction().execute(async (trx) => {
-    const outcome: StoreOutcome = { received: posts.length, inserted: 0, alreadyStored: 0, sameUrlElsewhere: 0, nearDuplicates: 0 };
+    const outcome: StoreOutcome = { received: posts.length, inserted: 0, alreadyStored: 0, sameUrlElsewhere: 0, nearDuplicates: 0, earliestNew: null };
     const known = await findStoredExternalIds(trx, attempt.sourceId, posts.map((p) => p.draft.externalId));
     const fresh: ReadyPost[] = [];
     const seenIds = new Set<string>();
@@ -152,6 +154,7 @@ export async function storeBatch(
       });
     });
     outcome.inserted = rows.length;
+    outcome.earliestNew = rows.reduce<string | null>((min, row) => (min === null || row.published_at < min ? row.published_at : min), null);
     await insertPostTopics(trx, topicRows);
     await insertPostAreas(trx, areaRows);
     const { daily, hourly } = rollupDeltas(counted);
