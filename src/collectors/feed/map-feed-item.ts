@@ -40,7 +40,7 @@ export function mapFeedItem(
       canonicalUrl: canonicalUrl(item.link),
       title,
       text,
-      html: bodyHtml ? sanitizeHtml(bodyHtml) : null,
+      html: bodyHtml ? sanitizeHtml(bodyHtml, { baseUrl: item.link }) : null,
       publishedAt: publicationTime(item, collectedAt),
       authorHash: hashAuthor(author, authorKey),
       langHint: feed.language ? feed.language.slice(0, 2).toLowerCase() : null,
