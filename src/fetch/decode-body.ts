@@ -60,12 +60,20 @@ export function charsetParameter(contentType: string): string | null {
 }
 
 function decodeAs(bytes: Uint8Array, encoding: string, via: EncodingSource): DecodedBody {
-  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(bytes)
+      : encoding === 'utf-32le' || encoding === 'utf-32be'
+        ? decodeUtf32(bytes, encoding === 'utf-32le')
+        : new TextDecoder(encoding).decode(bytes);
   return { text, encoding, via };
 }
 
 function sniffBom(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  // UTF-32 first: its little-endian mark starts like UTF-16's.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00) return 'utf-32le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;
@@ -73,7 +81,28 @@ function sniffBom(bytes: Uint8Array): string | null {
 
 const XML_DECLARATION = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
 
+/** UTF-32 (which TextDecoder lacks): four bytes per code point; invalid ones become U+FFFD; a BOM is dropped. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let offset = 0; offset + 4 <= bytes.length; offset += 4) {
+    const codePoint = view.getUint32(offset, littleEndian);
+    if (offset === 0 && codePoint === 0xfeff) continue;
+    chunk.push(codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff) ? codePoint : 0xfffd);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
+}
+
 function sniffXmlEncoding(bytes: Uint8Array): string | null {
+  // UTF-32 without a byte-order mark: "<" followed or preceded by three zero bytes.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x00 && bytes[3] === 0x00) return 'utf-32le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0x00 && bytes[3] === 0x3c) return 'utf-32be';
   // "<?" in UTF-16 without a byte-order mark: the zero bytes give the byte order away.
   if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
   if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';

@@ -271,3 +271,24 @@ describe('decodeBody on bodies fetched from a server', () => {
     expect(decodeBody(result.body, result.contentType)).toEqual({ text: '<rss><title>Café €</title></rss>', encoding, via });
   });
 });
+
+describe('decodeBody: UTF-32', () => {
+  const text = '<?xml version="1.0"?><rss><title>café € 😀</title></rss>';
+  const encode = (littleEndian: boolean, bom: boolean) => {
+    const points = [...(bom ? [0xfeff] : []), ...[...text].map((c) => c.codePointAt(0)!)];
+    const buffer = Buffer.alloc(points.length * 4);
+    points.forEach((p, i) => (littleEndian ? buffer.writeUInt32LE(p, i * 4) : buffer.writeUInt32BE(p, i * 4)));
+    return buffer;
+  };
+  it.each([
+    [true, true, 'bom'],
+    [false, true, 'bom'],
+    [true, false, 'xml'],
+    [false, false, 'xml'],
+  ])('little-endian %s, BOM %s → via %s', (littleEndian, bom, via) => {
+    const decoded = decodeBody(encode(littleEndian, bom), null);
+    expect(decoded.text).toBe(text);
+    expect(decoded.via).toBe(via);
+    expect(decoded.encoding).toBe(littleEndian ? 'utf-32le' : 'utf-32be');
+  });
+});
