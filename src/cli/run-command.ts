@@ -37,7 +37,7 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const context = await prepareRun(pipelines, database, { signal: abort.signal });
     const log = (report: SourceReport) => {
-      if (!values.quiet) process.stderr.write(describeReport(report) + '\n');
+      if (!values.quiet && report.status !== 'not-due') process.stderr.write(describeReport(report) + '\n');
     };
     if (values.once) {
       const total = pipelines.reduce((n, p) => n + p.sources.length, 0);
@@ -97,6 +97,8 @@ function describeReport(report: SourceReport): string {
       return `✗ ${report.sourceId}: ${report.httpStatus ? `HTTP ${report.httpStatus}: ` : ''}${report.error}`;
     case 'skipped':
       return `- ${report.sourceId}: skipped (${report.error})`;
+    case 'not-due':
+      return `- ${report.sourceId}: not due (adaptive polling)`;
   }
 }
 

@@ -81,6 +81,10 @@ export const pipelineSchema = z.strictObject({
   allow_local_files: z.boolean().default(false),
   allow_private_addresses: z.boolean().default(false),
   user_agent_contact: z.string().url('must be a URL where site owners can reach you').optional(),
+  per_host_concurrency: z.number().int().min(1).max(16).default(2),
+  min_host_interval_seconds: z.number().min(0).max(3600).default(2),
+  /** Adaptive polling: a source that brings little new is polled less often, up to this many minutes apart. */
+  max_poll_interval_minutes: z.number().int().min(1).max(7 * 24 * 60).default(360),
   areas: z.array(areaSchema).default([]),
   sources: z.array(sourceSchema).min(1, 'must list at least one source'),
   // prefault: an absent section is parsed as {} so the inner defaults apply.

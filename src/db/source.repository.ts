@@ -40,17 +40,34 @@ export interface CollectorStateRow {
   etag: string | null;
   lastModified: string | null;
   notBefore: string | null;
+  /** Seconds between polls chosen by adaptive polling; null = every scheduled tick. */
+  pollIntervalSeconds: number | null;
+  /** When the source was last attempted (from the sources table; read-only here). */
+  lastAttemptAt?: string | null;
 }
 
 /** Reads a source's collector state (empty when it never ran). */
 export async function getCollectorState(db: Db, sourceId: string): Promise<CollectorStateRow> {
   const row = await db.selectFrom('collector_state').selectAll().where('source_id', '=', sourceId).executeTakeFirst();
-  return { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, notBefore: row?.not_before ?? null };
+  const source = await db.selectFrom('sources').select('last_attempt_at').where('id', '=', sourceId).executeTakeFirst();
+  return {
+    etag: row?.etag ?? null,
+    lastModified: row?.last_modified ?? null,
+    notBefore: row?.not_before ?? null,
+    pollIntervalSeconds: row?.poll_interval_seconds ?? null,
+    lastAttemptAt: source?.last_attempt_at ?? null,
+  };
 }
 
 /** Stores a source's collector state. */
 export async function saveCollectorState(db: Db, sourceId: string, state: CollectorStateRow, now: string): Promise<void> {
-  const values = { etag: state.etag, last_modified: state.lastModified, not_before: state.notBefore, updated_at: now };
+  const values = {
+    etag: state.etag,
+    last_modified: state.lastModified,
+    not_before: state.notBefore,
+    poll_interval_seconds: state.pollIntervalSeconds,
+    updated_at: now,
+  };
   await db
     .insertInto('collector_state')
     .values({ source_id: sourceId, ...values })

@@ -7,9 +7,11 @@ import type { Database } from '../db/database-schema.js';
 import { consecutiveFailures, disabledSources, getCollectorState, recordFetchAttempt, saveCollectorState } from '../db/source.repository.js';
 import { backoffDelay } from '../fetch/host-limiter.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
+import type { CollectorStateRow } from '../db/source.repository.js';
 import { scorePost } from '../nlp/score-post.js';
 import type { Lexicons } from '../nlp/lexicon-loader.js';
 import type { AreaLocator } from './area-locator.js';
+import { isDue, nextPollInterval } from './adaptive-polling.js';
 import { DISABLE_AFTER_FAILURES, storeBatch } from './store-batch.js';
 import type { ReadyPost, StoreOutcome } from './store-batch.js';
 
@@ -33,7 +35,8 @@ export interface RunContext {
 /** The outcome of one source in one run. */
 export interface SourceReport {
   sourceId: string;
-  status: 'ok' | 'not-modified' | 'failed' | 'skipped';
+  /** 'not-due': adaptive polling skipped this scheduled tick (nothing new lately). */
+  status: 'ok' | 'not-modified' | 'failed' | 'skipped' | 'not-due';
   httpStatus: number | null;
   items: number;
   unmapped: number;
@@ -69,11 +72,18 @@ export async function runOnce(pipelines: LoadedPipeline[], context: RunContext):
 }
 
 /** Collects, scores, locates and stores one source; never throws for the source's own failures. */
+/** Adaptive polling bounds of a scheduled source; absent for --once runs, which poll every source. */
+export interface PollBounds {
+  minSeconds: number;
+  maxSeconds: number;
+}
+
 export async function runSource(
   source: ResolvedSource,
   allowPrivateAddresses: boolean,
   stoppedReason: string | null,
   context: RunContext,
+  poll: PollBounds | null = null,
 ): Promise<SourceReport> {
   const now = context.now?.() ?? new Date();
   const report: SourceReport = {
@@ -89,6 +99,7 @@ export async function runSource(
   if (stoppedReason) return { ...report, error: `stopped: ${stoppedReason} (run "wijkradar sources enable ${source.id}")` };
   const state = await getCollectorState(context.db, source.id);
   if (context.signal?.aborted) return { ...report, error: 'the run was stopped before this source started' };
+  if (poll && !isDue(state.lastAttemptAt ?? null, state.pollIntervalSeconds, now)) return { ...report, status: 'not-due' };
   if (state.notBefore && Date.parse(state.notBefore) > now.getTime()) {
     return { ...report, error: `waiting until ${state.notBefore} (the host asked us to slow down, or earlier failures)` };
   }
@@ -131,7 +142,14 @@ export async function runSource(
       items: result.itemsSeen,
       error: null,
     },
-    { etag: result.state.etag, lastModified: result.state.lastModified, notBefore: null },
+    {
+      etag: result.state.etag,
+      lastModified: result.state.lastModified,
+      notBefore: null,
+      pollIntervalSeconds: poll
+        ? nextPollInterval(state.pollIntervalSeconds, { items: ready.length, newItems: newItemsEstimate(ready.length, result), notModified: result.notModified }, poll.minSeconds, poll.maxSeconds)
+        : state.pollIntervalSeconds,
+    },
     finishedAt,
   );
   return {
@@ -149,7 +167,7 @@ async function recordFailure(
   url: string,
   startedAt: string,
   error: unknown,
-  state: { etag: string | null; lastModified: string | null },
+  state: CollectorStateRow,
   context: RunContext,
   report: SourceReport,
 ): Promise<SourceReport> {
@@ -185,4 +203,12 @@ async function recordFailure(
     );
   });
   return { ...report, status: 'failed', httpStatus, error: message };
+}
+
+/**
+ * Known-item share for adaptive polling before the batch is stored: the conditional GET already tells
+ * "nothing new"; otherwise every item counts as possibly new and storeBatch's result refines the next run.
+ */
+function newItemsEstimate(items: number, result: CollectResult): number {
+  return result.notModified ? 0 : items;
 }

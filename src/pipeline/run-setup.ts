@@ -25,7 +25,11 @@ export async function prepareRun(
     db: database.db,
     lexicons: loadLexicons(),
     locator: await createAreaLocator(database.db),
-    limiter: new HostLimiter(),
+    // One limiter for all pipelines: the strictest politeness any pipeline asks for applies to every host.
+    limiter: new HostLimiter({
+      concurrency: Math.min(...pipelines.map((p) => p.config.per_host_concurrency)),
+      minIntervalMs: Math.max(...pipelines.map((p) => p.config.min_host_interval_seconds)) * 1000,
+    }),
     authorKey: loadAuthorKey(database.path),
     userAgent: `${USER_AGENT_PRODUCT} (+${contact})`,
     signal: options.signal,

@@ -82,7 +82,10 @@ export function startScheduler(
           track(
             (async () => {
               const stopped = (await disabledSources(context.db)).get(source.id) ?? null;
-              const report = await runSource(source, pipeline.config.allow_private_addresses, stopped, context);
+              const report = await runSource(source, pipeline.config.allow_private_addresses, stopped, context, {
+                minSeconds: periodSeconds(task),
+                maxSeconds: pipeline.config.max_poll_interval_minutes * 60,
+              });
               onReport(report);
               scheduleAlerts(report);
               const next = task.getNextRun();
@@ -123,4 +126,10 @@ export function startScheduler(
       for (const task of tasks) await task.destroy();
     },
   };
+}
+
+/** The time between two runs of a cron task, at least one minute. */
+function periodSeconds(task: ScheduledTask): number {
+  const [first, second] = task.getNextRuns(2);
+  return first && second ? Math.max(60, Math.round((second.getTime() - first.getTime()) / 1000)) : 60;
 }

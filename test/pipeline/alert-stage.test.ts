@@ -81,7 +81,7 @@ beforeEach(async () => {
   }
   for (let i = 0; i < 9; i++) posts.push(post(day(35), BUURTEN[0]!, 'cybercrime', ['nep-sms', 'bank', 'link'], -0.5));
   for (const buurt of BUURTEN) posts.push(post(day(35), buurt, 'nuisance', ['herrie']));
-  await storeBatch(database.db, posts, { sourceId: 's', url: 's.xml', startedAt: now, finishedAt: now, httpStatus: null, notModified: false, bytes: 0, items: posts.length, error: null }, { etag: null, lastModified: null, notBefore: null }, now);
+  await storeBatch(database.db, posts, { sourceId: 's', url: 's.xml', startedAt: now, finishedAt: now, httpStatus: null, notModified: false, bytes: 0, items: posts.length, error: null }, { etag: null, lastModified: null, notBefore: null, pollIntervalSeconds: null }, now);
 });
 afterEach(() => database.close());
 

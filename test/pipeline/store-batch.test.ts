@@ -49,7 +49,7 @@ function post(id: string, overrides: Partial<PostDraft> = {}, topics: Record<str
 function attempt(sourceId = 'a') {
   return { sourceId, url: 'file', startedAt: NOW, finishedAt: NOW, httpStatus: 200, notModified: false, bytes: 10, items: 1, error: null };
 }
-const STATE = { etag: '"v1"', lastModified: null, notBefore: null };
+const STATE = { etag: '"v1"', lastModified: null, notBefore: null, pollIntervalSeconds: null };
 
 let database: OpenDatabase;
 beforeEach(async () => {
