@@ -75,6 +75,22 @@ export async function listAreaGeometries(db: Db, level?: AreasTable['level']) {
   return query.execute();
 }
 
+/** Every area with its geometry (GeoJSON text or null), for building the locator. */
+export async function listAreasWithGeometry(db: Db) {
+  return db.selectFrom('areas').select(['code', 'name', 'level', 'parent_code', 'gemeente_code', 'municipality', 'aliases', 'geometry']).execute();
+}
+
+/** Removes the imported areas of one level, so a re-import replaces them cleanly. */
+export async function deleteImportedAreas(db: Db, level: AreasTable['level']): Promise<number> {
+  const result = await db.deleteFrom('areas').where('origin', '=', 'import').where('level', '=', level).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** How many areas there are per level. */
+export async function countAreasByLevel(db: Db) {
+  return db.selectFrom('areas').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').execute();
+}
+
 /** Replaces the street and postcode gazetteer entries of one origin. */
 export async function replaceGazetteer(
   db: Db,

@@ -1,18 +1,21 @@
+import type { Kysely } from 'kysely';
+import { AMSTERDAM_ALIASES, buildGazetteer, resolveAreas } from '../areas/index.js';
+import type { AreaRecord, Gazetteer, ResolvedArea } from '../areas/index.js';
 import type { PostDraft } from '../collectors/post.js';
 import type { ResolvedSource } from '../config/load-pipeline.js';
-import type { Kysely } from 'kysely';
-import { listAreas } from '../db/area.repository.js';
-import type { AreaRow } from '../db/area.repository.js';
+import { listAreasWithGeometry, listGazetteer } from '../db/area.repository.js';
 import type { Database } from '../db/database-schema.js';
 import type { PostArea } from './store-batch.js';
 
 /** Ties a post to areas (direct ones and their ancestors). */
 export interface AreaLocator {
   locate(draft: PostDraft, source: ResolvedSource): PostArea[];
+  /** Resolution for `wijkradar locate`: direct areas with evidence. */
+  resolve(input: { text?: string | null; lat?: number | null; lon?: number | null; municipality?: string | null }): ResolvedArea[];
 }
 
 /** Adds the ancestors (wijk, gemeente) of directly resolved areas, marked as not direct. */
-export function withAncestors(direct: PostArea[], byCode: Map<string, AreaRow>): PostArea[] {
+export function withAncestors(direct: PostArea[], byCode: ReadonlyMap<string, { parentCode: string | null }>): PostArea[] {
   const out = new Map<string, PostArea>();
   for (const area of direct) out.set(area.code, area);
   for (const area of direct) {
@@ -28,19 +31,66 @@ export function withAncestors(direct: PostArea[], byCode: Map<string, AreaRow>):
 }
 
 /**
- * Builds the locator from the areas in the database: a source's declared areas, each with its
- * ancestors; `auto` sources are resolved from text and coordinates.
+ * Builds the locator from the areas, streets and postcodes in the database (pipeline areas and imports):
+ * a source's declared areas, or for `areas: auto` the coordinates, postcodes, names and streets in the
+ * post, within the source's municipality. Every direct area brings its wijk and gemeente along.
  */
 export async function createAreaLocator(db: Kysely<Database>): Promise<AreaLocator> {
-  const areas = await listAreas(db);
-  const byCode = new Map(areas.map((area) => [area.code, area]));
+  const gazetteer = await loadGazetteer(db);
+  const byCode = gazetteer.areasByCode;
   return {
     locate(draft, source) {
-      if (source.areas === 'auto') return [];
+      const resolved = resolveAreas(
+        {
+          text: draft.text,
+          lat: draft.lat,
+          lon: draft.lon,
+          municipality: source.municipality ?? null,
+          sourceAreas: source.areas === 'auto' ? 'auto' : source.areas,
+        },
+        gazetteer,
+      );
+      // A declared source speaks for its own areas only: text hits elsewhere would double count.
+      const direct = source.areas === 'auto' ? resolved : resolved.filter((area) => area.evidence === 'source');
       return withAncestors(
-        source.areas.map((code) => ({ code, confidence: 1, evidence: 'source', direct: true })),
+        direct.map((area) => ({ code: area.code, confidence: area.confidence, evidence: area.evidence, direct: true })),
         byCode,
       );
     },
+    resolve(input) {
+      return resolveAreas({ ...input, sourceAreas: 'auto' }, gazetteer);
+    },
   };
+}
+
+/** Loads the gazetteer (areas with geometry, streets, postcodes) from the database. */
+export async function loadGazetteer(db: Kysely<Database>): Promise<Gazetteer> {
+  const rows = await listAreasWithGeometry(db);
+  const areas: AreaRecord[] = rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentCode: row.parent_code,
+    gemeenteCode: row.gemeente_code,
+    municipality: row.municipality,
+    aliases: JSON.parse(row.aliases) as string[],
+    geometry: row.geometry ? (JSON.parse(row.geometry) as AreaRecord['geometry']) : null,
+    bbox: null,
+  }));
+  const { streets, postcodes } = await listGazetteer(db);
+  return buildGazetteer({
+    areas,
+    streets: streets.map((street) => ({
+      name: street.name,
+      municipality: street.municipality,
+      gemeenteCode: /^GM\d{4}$/.test(street.municipality) ? street.municipality : null,
+      woonplaats: null,
+      areaCode: street.area_code,
+      lat: street.lat,
+      lon: street.lon,
+    })),
+    postcodes: postcodes.map((pc) => ({ postcode: pc.postcode, areaCode: pc.area_code, share: pc.share, name: null })),
+    // Amsterdam's everyday names (de Pijp, Bijlmer, de Wallen…) come with the code; only used when Amsterdam areas exist.
+    aliases: areas.some((area) => area.gemeenteCode === 'GM0363') ? AMSTERDAM_ALIASES : [],
+  });
 }
