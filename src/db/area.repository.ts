@@ -15,14 +15,15 @@ export interface AreaRow {
 }
 
 /**
- * Inserts or updates areas. A pipeline's areas never wipe geometry that an import brought; an import
- * replaces everything it carries.
+ * Inserts or updates areas. A pipeline's areas (and an import's name-only parents, `keepGeometry`) never
+ * wipe geometry that an import brought; otherwise an import replaces everything it carries.
  */
 export async function upsertAreas(
   db: Db,
   areas: (AreaRow & { geometry?: string | null })[],
   origin: 'pipeline' | 'import',
   now: string,
+  keepGeometry = origin === 'pipeline',
 ): Promise<void> {
   for (const area of areas) {
     const values = {
@@ -39,9 +40,7 @@ export async function upsertAreas(
       .values({ code: area.code, ...values, geometry: area.geometry ?? null, origin })
       .onConflict((oc) =>
         oc.column('code').doUpdateSet(
-          origin === 'import'
-            ? { ...values, geometry: area.geometry ?? null, origin }
-            : { ...values, aliases: JSON.stringify(area.aliases) },
+          keepGeometry ? values : { ...values, geometry: area.geometry ?? null, origin },
         ),
       )
       .execute();
