@@ -45,7 +45,7 @@ export async function openDatabase(file: string): Promise<OpenDatabase> {
       `Cannot open the database at ${file} (${(error as Error).message}); check the path and its permissions, or pass another with --db.`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateToLatest(db, file);
   return { db, path: file, close: () => db.destroy() };
 }
@@ -62,4 +62,35 @@ export async function migrateToLatest(db: Kysely<Database>, file = 'the database
       `Migrating ${file} failed at ${failed} (${(error as Error).message ?? String(error)}); the file may come from a newer wijkradar or be damaged: pass another --db.`,
     );
   }
+}
+
+/** Prepared statements kept per database handle; SQLite parsing of large multi-row inserts is costly. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; this wraps the handle so the same SQL text reuses
+ * its prepared statement (LRU). Safe because the driver runs one statement at a time and never keeps
+ * an iterator open across queries.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') {
+        return (source: string) => {
+          let statement = cache.get(source);
+          if (statement) {
+            cache.delete(source);
+          } else {
+            statement = target.prepare(source);
+            if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+          }
+          cache.set(source, statement);
+          return statement;
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -40,20 +40,25 @@ export async function createAreaLocator(db: Kysely<Database>): Promise<AreaLocat
   const byCode = gazetteer.areasByCode;
   return {
     locate(draft, source) {
+      // A declared source speaks for its own areas only: text hits elsewhere would double count.
+      if (source.areas !== 'auto') {
+        return withAncestors(
+          source.areas.map((code) => ({ code, confidence: 1, evidence: 'source', direct: true })),
+          byCode,
+        );
+      }
       const resolved = resolveAreas(
         {
           text: draft.text,
           lat: draft.lat,
           lon: draft.lon,
           municipality: source.municipality ?? null,
-          sourceAreas: source.areas === 'auto' ? 'auto' : source.areas,
+          sourceAreas: 'auto',
         },
         gazetteer,
       );
-      // A declared source speaks for its own areas only: text hits elsewhere would double count.
-      const direct = source.areas === 'auto' ? resolved : resolved.filter((area) => area.evidence === 'source');
       return withAncestors(
-        direct.map((area) => ({ code: area.code, confidence: area.confidence, evidence: area.evidence, direct: true })),
+        resolved.map((area) => ({ code: area.code, confidence: area.confidence, evidence: area.evidence, direct: true })),
         byCode,
       );
     },

@@ -15,8 +15,8 @@ import { isDue, nextPollInterval } from './adaptive-polling.js';
 import { DISABLE_AFTER_FAILURES, storeBatch } from './store-batch.js';
 import type { ReadyPost, StoreOutcome } from './store-batch.js';
 
-/** Sources collected at the same time (each host still gets at most its own limit). */
-const SOURCE_CONCURRENCY = 32;
+/** Sources in flight at once (bounds memory); each host still gets at most its own limit. */
+const SOURCE_CONCURRENCY = 64;
 
 /** What a run needs, built once by the caller. */
 export interface RunContext {
@@ -50,8 +50,8 @@ export interface SourceReport {
  * broken database.
  */
 export async function runOnce(pipelines: LoadedPipeline[], context: RunContext): Promise<SourceReport[]> {
-  const sources = pipelines.flatMap((pipeline) =>
-    pipeline.sources.map((source) => ({ source, allowPrivate: pipeline.config.allow_private_addresses })),
+  const sources = interleaveByHost(
+    pipelines.flatMap((pipeline) => pipeline.sources.map((source) => ({ source, allowPrivate: pipeline.config.allow_private_addresses }))),
   );
   const stopped = await disabledSources(context.db);
   const queue = new PQueue({ concurrency: SOURCE_CONCURRENCY });
@@ -211,4 +211,24 @@ async function recordFailure(
  */
 function newItemsEstimate(items: number, result: CollectResult): number {
   return result.notModified ? 0 : items;
+}
+
+/**
+ * Orders sources round-robin by host, so the concurrency slots spread over many hosts instead of queueing
+ * behind one host's politeness interval (20 feeds of one site listed together would otherwise hold every slot).
+ */
+export function interleaveByHost<T extends { source: ResolvedSource }>(items: T[]): T[] {
+  const byHost = new Map<string, T[]>();
+  for (const item of items) {
+    const host = item.source.location.kind === 'http' ? new URL(item.source.location.url).host : '(file)';
+    const list = byHost.get(host) ?? [];
+    list.push(item);
+    byHost.set(host, list);
+  }
+  const queues = [...byHost.values()];
+  const out: T[] = [];
+  for (let round = 0; out.length < items.length; round++) {
+    for (const queue of queues) if (round < queue.length) out.push(queue[round]!);
+  }
+  return out;
 }
