@@ -12,8 +12,10 @@ const pipelines = loadPipelines([pipelineFile!]);
 const database = await openDatabase(dbFile!);
 const context = await prepareRun(pipelines, database);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const reports = await runOnce(pipelines, context);
 const collected = performance.now();
+const cpu = process.cpuUsage(cpuBefore);
 await runAlertStage(database.db, pipelines, reports, { userAgent: context.userAgent });
 const finished = performance.now();
 const posts = await countPosts(database.db);
@@ -24,6 +26,8 @@ process.stdout.write(
     failed: reports.filter((r) => r.status === 'failed').length,
     posts,
     runSeconds: (collected - started) / 1000,
+    // CPU time of the run (user + system): robust when the shared machine is busy.
+    runCpuSeconds: (cpu.user + cpu.system) / 1e6,
     alertSeconds: (finished - collected) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }) + '\n',

@@ -6,6 +6,7 @@ import type { MigrationProvider } from 'kysely';
 import { UserError } from '../errors/user-error.js';
 import type { Database } from './database-schema.js';
 import { migrations } from './migrations/index.js';
+import { registerSqliteHandle } from './sqlite-bulk.js';
 
 /** The default database path, unless `--db` or WIJKRADAR_DB say otherwise. */
 export const DEFAULT_DB_PATH = 'data/wijkradar.db';
@@ -45,7 +46,9 @@ export async function openDatabase(file: string): Promise<OpenDatabase> {
       `Cannot open the database at ${file} (${(error as Error).message}); check the path and its permissions, or pass another with --db.`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  registerSqliteHandle(db, cached);
   await migrateToLatest(db, file);
   return { db, path: file, close: () => db.destroy() };
 }

@@ -1,11 +1,7 @@
-import { sql } from 'kysely';
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, PostsTable } from './database-schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database-schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** SQLite allows 32,766 bound parameters per statement; posts have ~20 columns. */
-const ROWS_PER_INSERT = 400;
 
 /** External ids of a source that are already stored, out of `externalIds`. */
 export async function findStoredExternalIds(db: Db, sourceId: string, externalIds: string[]): Promise<Set<string>> {
@@ -52,39 +48,10 @@ export async function findDedupKeyOriginals(db: Db, keys: string[], sinceIso: st
   return originals;
 }
 
-/** Inserts posts and returns their ids keyed by external id (RETURNING, in batches). */
-export async function insertPosts(db: Db, rows: Insertable<PostsTable>[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
-    const inserted = await db.insertInto('posts').values(chunk).returning(['id', 'external_id']).execute();
-    for (const row of inserted) ids.set(row.external_id, row.id);
-  }
-  return ids;
-}
-
 /** Marks posts as near-duplicates of an original: pairs of [post id, original id]. */
 export async function linkDuplicates(db: Db, pairs: [number, number][]): Promise<void> {
   for (const [postId, originalId] of pairs) {
     await db.updateTable('posts').set({ duplicate_of: originalId }).where('id', '=', postId).execute();
-  }
-}
-
-/** Inserts topic scores of stored posts. */
-export async function insertPostTopics(db: Db, rows: { post_id: number; topic: string; score: number }[]): Promise<void> {
-  for (const chunk of chunks(rows, 5000)) await db.insertInto('post_topics').values(chunk).execute();
-}
-
-/** Inserts area links of stored posts (direct and implied ancestors). */
-export async function insertPostAreas(
-  db: Db,
-  rows: { post_id: number; area_code: string; confidence: number; evidence: string; direct: number }[],
-): Promise<void> {
-  for (const chunk of chunks(rows, 3000)) {
-    await db
-      .insertInto('post_areas')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['post_id', 'area_code']).doNothing())
-      .execute();
   }
 }
 
@@ -107,11 +74,6 @@ export async function purgePostText(db: Db, beforeIso: string, now: string, sour
   if (sourceIds) query = query.where('source_id', 'in', sourceIds.length ? sourceIds : ['']);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** Rebuilds the FTS index from the posts table (after bulk changes). */
-export async function rebuildFullTextIndex(db: Db): Promise<void> {
-  await sql`INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')`.execute(db);
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

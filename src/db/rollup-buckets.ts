@@ -46,3 +46,14 @@ export function localDayRange(day: string): [string, string] {
   };
   return [start(day), start(shiftDay(day, 1))];
 }
+/** What one batch adds to one rollup cell. */
+export interface RollupDelta {
+  area_code: string;
+  bucket: string;
+  topic: string;
+  posts: number;
+  sentiment_sum: number;
+  sentiment_count: number;
+  negative_posts: number;
+}
+

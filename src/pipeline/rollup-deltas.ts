@@ -1,5 +1,5 @@
-import type { RollupDelta } from '../db/rollup.repository.js';
 import { ALL_TOPICS, NEGATIVE_SENTIMENT, localDay, utcHour } from '../db/rollup-buckets.js';
+import type { RollupDelta } from '../db/rollup-buckets.js';
 
 /** What a stored, non-duplicate post contributes to the rollups. */
 export interface RollupInput {

@@ -5,12 +5,9 @@ import {
   findDedupKeyOriginals,
   findStoredCanonicalUrls,
   findStoredExternalIds,
-  insertPostAreas,
-  insertPostTopics,
-  insertPosts,
   linkDuplicates,
 } from '../db/post.repository.js';
-import { addRollupDeltas } from '../db/rollup.repository.js';
+import { bulkAddRollups, bulkInsertPostAreas, bulkInsertPosts, bulkInsertPostTopics, sqliteHandle } from '../db/sqlite-bulk.js';
 import { recordFetchAttempt, saveCollectorState } from '../db/source.repository.js';
 import type { CollectorStateRow, FetchAttempt } from '../db/source.repository.js';
 import type { PostScore } from '../nlp/types.js';
@@ -61,6 +58,7 @@ export async function storeBatch(
   state: CollectorStateRow,
   collectedAt: string,
 ): Promise<StoreOutcome> {
+  const sqlite = sqliteHandle(db);
   return db.transaction().execute(async (trx) => {
     const outcome: StoreOutcome = { received: posts.length, inserted: 0, alreadyStored: 0, sameUrlElsewhere: 0, nearDuplicates: 0, earliestNew: null };
     const known = await findStoredExternalIds(trx, attempt.sourceId, posts.map((p) => p.draft.externalId));
@@ -124,7 +122,7 @@ export async function storeBatch(
       lat: post.draft.lat,
       lon: post.draft.lon,
     }));
-    const ids = await insertPosts(trx, rows);
+    const ids = bulkInsertPosts(sqlite, rows);
     await linkDuplicates(
       trx,
       batchDuplicates.map(([externalId, firstExternalId]) => [ids.get(externalId)!, ids.get(firstExternalId)!]),
@@ -155,11 +153,11 @@ export async function storeBatch(
     });
     outcome.inserted = rows.length;
     outcome.earliestNew = rows.reduce<string | null>((min, row) => (min === null || row.published_at < min ? row.published_at : min), null);
-    await insertPostTopics(trx, topicRows);
-    await insertPostAreas(trx, areaRows);
+    bulkInsertPostTopics(sqlite, topicRows);
+    bulkInsertPostAreas(sqlite, areaRows);
     const { daily, hourly } = rollupDeltas(counted);
-    await addRollupDeltas(trx, 'day', daily);
-    await addRollupDeltas(trx, 'hour', hourly);
+    bulkAddRollups(sqlite, 'day', daily);
+    bulkAddRollups(sqlite, 'hour', hourly);
     await recordFetchAttempt(trx, { ...attempt, newItems: outcome.inserted }, DISABLE_AFTER_FAILURES);
     await saveCollectorState(trx, attempt.sourceId, state, collectedAt);
     return outcome;
