@@ -105,7 +105,8 @@ function describeReport(report: SourceReport): string {
 /** The per-area summary `npm start` ends with; windows end at the newest day with data. */
 async function summaryText(db: Parameters<typeof areaSummaries>[0]): Promise<string> {
   const untilDay = (await newestDataDay(db)) ?? undefined;
-  const rows = await areaSummaries(db, { untilDay });
+  const rank = { gemeente: 0, wijk: 1, buurt: 2 } as const;
+  const rows = (await areaSummaries(db, { untilDay })).sort((a, b) => rank[a.level] - rank[b.level] || a.code.localeCompare(b.code));
   const table = renderRows(
     rows.filter((row) => row.posts > 0),
     [
