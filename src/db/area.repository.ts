@@ -75,8 +75,12 @@ export async function listAreaGeometries(db: Db, level?: AreasTable['level']) {
 }
 
 /** Every area with its geometry (GeoJSON text or null), for building the locator. */
-export async function listAreasWithGeometry(db: Db) {
-  return db.selectFrom('areas').select(['code', 'name', 'level', 'parent_code', 'gemeente_code', 'municipality', 'aliases', 'geometry']).execute();
+export async function listAreasWithGeometry(db: Db): Promise<(AreaRow & { geometry: string | null })[]> {
+  const rows = await db
+    .selectFrom('areas')
+    .select(['code', 'name', 'level', 'parent_code', 'gemeente_code', 'municipality', 'aliases', 'geometry'])
+    .execute();
+  return rows.map((row) => ({ ...toAreaRow(row), geometry: row.geometry }));
 }
 
 /** Removes the imported areas of one level, so a re-import replaces them cleanly. */

@@ -72,13 +72,7 @@ export async function createAreaLocator(db: Kysely<Database>): Promise<AreaLocat
 export async function loadGazetteer(db: Kysely<Database>): Promise<Gazetteer> {
   const rows = await listAreasWithGeometry(db);
   const areas: AreaRecord[] = rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    level: row.level,
-    parentCode: row.parent_code,
-    gemeenteCode: row.gemeente_code,
-    municipality: row.municipality,
-    aliases: JSON.parse(row.aliases) as string[],
+    ...row,
     geometry: row.geometry ? (JSON.parse(row.geometry) as AreaRecord['geometry']) : null,
     bbox: null,
   }));
