@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   sources: { summary: 'source health; sources enable ID', load: () => import('./sources-command.js') },
   areas: { summary: 'areas import <file.geojson> --level …; import-streets; import-postcodes', load: () => import('./areas-command.js') },
   alerts: { summary: 'emerging issues per area × topic; alerts mark ID useful|noise; alerts digest', load: () => import('./alerts-command.js') },
+  serve: { summary: 'HTTP API and dashboard until Ctrl-C (--port 8080 --host 127.0.0.1)', load: () => import('./serve-command.js') },
   users: { summary: 'API tokens: users add NAME --role viewer|analyst|admin; list; revoke', load: () => import('./users-command.js') },
   audit: { summary: 'who read post text through the API', load: () => import('./audit-command.js') },
   purge: { summary: 'delete post text older than the retention', load: () => import('./purge-command.js') },

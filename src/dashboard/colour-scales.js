@@ -21,30 +21,20 @@ export function sentimentFill(value) {
 
 const PURPLES = ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'];
 
-/** A step of 1, 2 or 5 × 10^k at or above `value`. */
-export function niceStep(value) {
-  if (value <= 1) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const factor of [1, 2, 5, 10]) if (factor * power >= value) return factor * power;
-  return 10 * power;
-}
-
 /**
- * Five equal classes of post counts from 0 to a round number at or above `max`.
- * Returns the classes (for the legend) and a function from count to fill.
+ * Five equal classes of post counts: steps of ceil(max / 5), the last class open-ended, so the busiest
+ * area always gets the darkest colour. Returns the classes (for the legend) and a function count → fill.
  */
 export function volumeScale(max) {
-  const step = niceStep(Math.max(1, max) / PURPLES.length);
+  const step = Math.max(1, Math.ceil(max / PURPLES.length));
   const classes = PURPLES.map((colour, i) => ({
     from: i * step,
-    to: (i + 1) * step,
     colour,
-    label: i === PURPLES.length - 1 ? `${i * step} of meer` : `${i * step} – ${(i + 1) * step - 1}`,
+    label: i === PURPLES.length - 1 ? `${i * step} of meer` : step === 1 ? `${i}` : `${i * step} – ${(i + 1) * step - 1}`,
   }));
   const fill = (count) => {
     if (count === null || count === undefined || Number.isNaN(count)) return NO_DATA_FILL;
-    const index = Math.min(PURPLES.length - 1, Math.floor(count / step));
-    return classes[index].colour;
+    return classes[Math.min(PURPLES.length - 1, Math.floor(count / step))].colour;
   };
   return { classes, fill };
 }

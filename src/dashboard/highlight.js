@@ -8,6 +8,8 @@
  */
 export function matchRanges(text, matches) {
   const lower = text.toLowerCase();
+  // Lower-casing can change the length of some characters (İ); then only exact offsets are usable.
+  const searchable = lower.length === text.length;
   const found = [];
   for (const match of matches ?? []) {
     if (!match || typeof match.text !== 'string' || match.text.length === 0) continue;
@@ -15,7 +17,7 @@ export function matchRanges(text, matches) {
     let start = Number.isInteger(match.start) ? match.start : -1;
     let end = Number.isInteger(match.end) ? match.end : -1;
     if (!(start >= 0 && end > start && end <= text.length && lower.slice(start, end) === surface)) {
-      start = lower.indexOf(surface);
+      start = searchable ? lower.indexOf(surface) : -1;
       end = start + surface.length;
     }
     if (start < 0) continue;

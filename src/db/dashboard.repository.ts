@@ -57,8 +57,9 @@ export async function areaLevelCounts(db: Db) {
 
 /**
  * A marker that changes whenever data the aggregates depend on may have changed: SQLite's
- * data_version (bumped by commits of OTHER connections, e.g. a running `wijkradar run`), the newest
- * post and alert ids (writes through this connection) and the areas' count and last update.
+ * data_version (bumped by commits of OTHER connections, e.g. a running `wijkradar run`), and for writes
+ * through this connection the newest post and alert ids, the areas' count and last update, and the
+ * sources' last attempt, failure count and stops (the tables are small; each is one quick aggregate).
  * SQLite-only (PRAGMA); a PostgreSQL port would use a change counter table instead.
  */
 export async function changeMarker(db: Db): Promise<string> {
@@ -69,11 +70,22 @@ export async function changeMarker(db: Db): Promise<string> {
     .selectFrom('areas')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('updated')])
     .executeTakeFirst();
+  const sources = await db
+    .selectFrom('sources')
+    .select((eb) => [
+      eb.fn.max('last_attempt_at').as('attempt'),
+      eb.fn.sum<number>('consecutive_failures').as('failures'),
+      eb.fn.count<number>('disabled_reason').as('stopped'),
+    ])
+    .executeTakeFirst();
   return [
     version.rows[0]?.data_version ?? 0,
     posts?.id ?? 0,
     alerts?.id ?? 0,
     areas?.n ?? 0,
     areas?.updated ?? '',
+    sources?.attempt ?? '',
+    sources?.failures ?? 0,
+    sources?.stopped ?? 0,
   ].join('|');
 }
