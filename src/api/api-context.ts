@@ -42,8 +42,9 @@ export interface RenderedBody {
 }
 
 /**
- * Renders a list: JSON `{ ...meta, items, limit, offset, next_offset }` (next_offset null on the last page),
- * or CSV with the given columns as a download named `name`.csv.
+ * Renders a list: a JSON array of rows, with paging and context in headers (`X-Next-Offset`, empty on the
+ * last page, and `X-Meta`: URI-encoded JSON `{ ...meta, limit, offset, next_offset }`), or CSV with the
+ * given columns as a download named `name`.csv.
  */
 export function renderList<Row>(
   params: ListParams,
@@ -55,8 +56,12 @@ export function renderList<Row>(
   if (params.format === 'csv') return renderCsv(rows, columns, name);
   const nextOffset = rows.length === params.limit ? params.offset + params.limit : null;
   return {
-    body: JSON.stringify({ ...meta, items: rows, limit: params.limit, offset: params.offset, next_offset: nextOffset }),
-    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rows),
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Next-Offset': nextOffset === null ? '' : String(nextOffset),
+      'X-Meta': metaHeader({ ...meta, limit: params.limit, offset: params.offset, next_offset: nextOffset }),
+    },
   };
 }
 
@@ -77,7 +82,7 @@ export function sendList<Row>(
   return sendRendered(c, renderList(params, rows, columns, name, meta));
 }
 
-/** Answers a list that is never paged (a trend, the map's areas): JSON `{ ...meta, items }` or CSV. */
+/** Answers a list that is never paged (a trend, the map's areas): a JSON array (context in `X-Meta`) or CSV. */
 export function sendAll<Row>(
   c: Context<AppEnv>,
   format: 'json' | 'csv',
@@ -87,7 +92,12 @@ export function sendAll<Row>(
   meta: Record<string, unknown> = {},
 ): Response {
   if (format === 'csv') return sendRendered(c, renderCsv(rows, columns, name));
-  return c.json({ ...meta, items: rows });
+  return c.body(JSON.stringify(rows), 200, { 'Content-Type': 'application/json', 'X-Meta': metaHeader(meta) });
+}
+
+/** Header values must be ASCII: the list's context as URI-encoded JSON. */
+function metaHeader(meta: Record<string, unknown>): string {
+  return encodeURIComponent(JSON.stringify(meta));
 }
 
 function renderCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[], name: string): RenderedBody {

@@ -45,5 +45,8 @@ export async function api(path, { method = 'GET', body, cache = 'no-store' } = {
     payload = null;
   }
   if (!response.ok) throw new ApiError(response.status, payload?.error ?? `De server antwoordde met status ${response.status}.`);
+  // Lists are JSON arrays with their context (paging, period) in X-Meta; give the views one object.
+  const meta = response.headers.get('X-Meta');
+  if (Array.isArray(payload) && meta !== null) return { ...JSON.parse(decodeURIComponent(meta)), items: payload };
   return payload;
 }

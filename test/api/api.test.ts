@@ -31,8 +31,11 @@ async function get(path: string, who: Who = 'viewer', headers: Record<string, st
   const auth: Record<string, string> = who ? { Authorization: `Bearer ${fixture.tokens[who]}` } : {};
   const response = await fetch(server.url + path, { headers: { ...auth, ...headers } });
   const text = await response.text();
-  const json = (response.headers.get('content-type') ?? '').includes('json') && text ? (JSON.parse(text) as Record<string, any>) : null;
-  return { status: response.status, headers: response.headers, text, json };
+  const parsed = (response.headers.get('content-type') ?? '').includes('json') && text ? (JSON.parse(text) as unknown) : null;
+  const meta = response.headers.get('x-meta');
+  // Lists are JSON arrays with their context in X-Meta; tests read both as one object, as the dashboard does.
+  const json = (Array.isArray(parsed) ? { ...(meta ? JSON.parse(decodeURIComponent(meta)) : {}), items: parsed } : parsed) as Record<string, any> | null;
+  return { status: response.status, headers: response.headers, text, json, body: parsed };
 }
 
 async function post(path: string, who: Who, body: string, contentType = 'application/json') {
@@ -258,7 +261,7 @@ describe('aggregates', () => {
     const ownServer = await startServer({ db: db.db, port: 0, host: '127.0.0.1', now: () => new Date(NOW) });
     const count = async () => {
       const response = await fetch(`${ownServer.url}/api/areas?level=gemeente`, { headers: { Authorization: `Bearer ${own.tokens.viewer}` } });
-      return ((await response.json()) as { items: { posts_7d: number }[] }).items[0]!.posts_7d;
+      return ((await response.json()) as { posts_7d: number }[])[0]!.posts_7d;
     };
     try {
       const before = await count();
@@ -412,5 +415,24 @@ describe('hardening', () => {
     } finally {
       await ownServer.close();
     }
+  });
+});
+
+describe('the contract of issue 7', () => {
+  it('GET /api/areas: 401 without a token, a JSON array with one', async () => {
+    expect((await get('/api/areas', null)).status).toBe(401);
+    const answer = await get('/api/areas', 'viewer');
+    expect(answer.status).toBe(200);
+    expect(Array.isArray(answer.body)).toBe(true);
+    expect((answer.body as { code: string }[]).length).toBeGreaterThan(0);
+  });
+
+  it('GET /api/posts: 403 for a viewer, a JSON list for an analyst, with paging in headers', async () => {
+    expect((await get('/api/posts', 'viewer')).status).toBe(403);
+    const answer = await get('/api/posts?limit=2', 'analyst');
+    expect(answer.status).toBe(200);
+    expect(Array.isArray(answer.body)).toBe(true);
+    expect((answer.body as unknown[]).length).toBeLessThanOrEqual(2);
+    expect(answer.headers.get('x-next-offset')).toMatch(/^(\d+)?$/);
   });
 });
