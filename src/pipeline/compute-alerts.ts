@@ -3,11 +3,11 @@ import { detectAlerts, pickExamples, topTerms } from '../alerts/index.js';
 import type { Alert, PriorAlert, SeriesInput } from '../alerts/index.js';
 import type { AlertsConfig } from '../config/pipeline-schema.js';
 import { alertsSince, upsertAlerts } from '../db/alert.repository.js';
-import { dailyRollupCells, postsForAlert } from '../db/alert-input.repository.js';
+import { dailyRollupCells, hourlyRollupCells, postsForAlert } from '../db/alert-input.repository.js';
 import { listAreas } from '../db/area.repository.js';
 import type { Database } from '../db/database-schema.js';
 import { latestRollupDay } from '../db/analytics.repository.js';
-import { ALL_TOPICS, localDay, localDayRange, shiftDay } from '../db/rollup-buckets.js';
+import { ALL_TOPICS, localDay, localDayRange, shiftDay, utcHour } from '../db/rollup-buckets.js';
 import type { TermMatch } from '../nlp/types.js';
 
 /** Days before the first evaluated day that detection reads (7 weeks of same-weekday baseline + slack). */
@@ -49,44 +49,67 @@ export async function daysToEvaluate(db: Kysely<Database>, earliestNewPost: stri
 
 /**
  * Detects emerging issues per area × topic (and area × negative sentiment) on the daily rollups for every
- * day in the range, explains each alert with top terms and example posts, and stores them (idempotently).
+ * day in the range (and on the hourly rollups for the last 24 hours when the range reaches today), explains each alert with top terms and example posts, and stores them (idempotently).
  * An alert of a wijk or gemeente is dropped when one of its buurten/wijken alerted on the same topic and
  * day: the more specific area says it better.
  */
 export async function computeAlerts(db: Kysely<Database>, options: ComputeAlertsOptions): Promise<ComputedAlert[]> {
   const now = options.now ?? new Date();
-  const cells = await dailyRollupCells(db, shiftDay(options.fromDay, -HISTORY_DAYS), options.toDay);
-  const series = buildSeries(cells, shiftDay(options.fromDay, -HISTORY_DAYS), options.toDay);
-  const areasTested = new Set(series.map((s) => s.area)).size;
-  const prior: PriorAlert[] = (await alertsSince(db, `${shiftDay(options.fromDay, -7)}T00:00:00.000Z`))
-    .filter((a) => a.window_start < `${options.fromDay}T00:00:00.000Z`)
-    .map((a) => ({ area: a.area_code, topic: a.topic, granularity: a.granularity as 'day' | 'hour', window_start: a.window_start, observed: a.observed }));
+  const settings = options.settings;
+  const detectOptions = {
+    alpha: settings.alpha,
+    alphaByTopic: settings.alpha_by_topic,
+    minCount: settings.min_count,
+    baseline: settings.baseline,
+    cooldownHours: { day: settings.cooldown_hours },
+    evaluate: 'all' as const,
+  };
+  const historyFrom = shiftDay(options.fromDay, -HISTORY_DAYS);
+  const dailySeries = buildSeries(await dailyRollupCells(db, historyFrom, options.toDay), 'day', `${historyFrom}T00:00:00Z`, `${options.toDay}T00:00:00Z`);
+  // Earlier alerts for the cooldown: only those before the evaluated range (the detector recomputes the rest).
+  const earlier = (await alertsSince(db, `${shiftDay(options.fromDay, -7)}T00:00:00.000Z`)).map((a) => ({
+    area: a.area_code,
+    topic: a.topic,
+    granularity: a.granularity as 'day' | 'hour',
+    window_start: a.window_start,
+    observed: a.observed,
+  }));
+  const priorBefore = (granularity: 'day' | 'hour', start: string): PriorAlert[] =>
+    earlier.filter((a) => a.granularity === granularity && a.window_start < start);
   const detected = detectAlerts(
-    series,
-    {
-      alpha: options.settings.alpha,
-      alphaByTopic: options.settings.alpha_by_topic,
-      minCount: options.settings.min_count,
-      baseline: options.settings.baseline,
-      cooldownHours: { day: options.settings.cooldown_hours },
-      bonferroniM: Math.max(areasTested, 1),
-      evaluate: 'all',
-      from: `${options.fromDay}T00:00:00Z`,
-      to: `${options.toDay}T00:00:00Z`,
-    },
-    prior,
+    dailySeries,
+    { ...detectOptions, bonferroniM: areaCount(dailySeries), from: `${options.fromDay}T00:00:00Z`, to: `${options.toDay}T00:00:00Z` },
+    priorBefore('day', `${options.fromDay}T00:00:00.000Z`),
   );
+  // Hourly: only when the range reaches today, for the last 24 whole hours (same hour of the previous 7 days).
+  if (options.toDay >= localDay(now.toISOString())) {
+    const lastHour = new Date(Math.floor(now.getTime() / 3600_000) * 3600_000 - 3600_000);
+    const firstHour = new Date(lastHour.getTime() - 23 * 3600_000);
+    const historyHour = new Date(firstHour.getTime() - 8 * 86_400_000);
+    const cells = await hourlyRollupCells(db, utcHour(historyHour.toISOString()), utcHour(lastHour.toISOString()));
+    const hourlySeries = buildSeries(
+      cells.map(({ hour, ...rest }) => ({ ...rest, day: hour })),
+      'hour',
+      `${utcHour(historyHour.toISOString())}:00:00Z`,
+      `${utcHour(lastHour.toISOString())}:00:00Z`,
+    );
+    detected.push(
+      ...detectAlerts(
+        hourlySeries,
+        { ...detectOptions, bonferroniM: areaCount(hourlySeries), from: firstHour.toISOString(), to: lastHour.toISOString() },
+        priorBefore('hour', firstHour.toISOString()),
+      ),
+    );
+  }
   const areas = new Map((await listAreas(db)).map((area) => [area.code, area]));
   const alerts = dropAncestorAlerts(detected, areas);
   const existing = new Set(
-    (await alertsSince(db, `${options.fromDay}T00:00:00.000Z`)).map((a) => `${a.area_code}|${a.topic}|${a.granularity}|${a.window_start}`),
+    (await alertsSince(db, `${shiftDay(options.fromDay, -2)}T00:00:00.000Z`)).map((a) => `${a.area_code}|${a.topic}|${a.granularity}|${a.window_start}`),
   );
   const explained: Omit<ComputedAlert, 'id'>[] = [];
   for (const alert of alerts) {
-    const day = alert.window_start.slice(0, 10);
-    const [fromIso, toIso] = localDayRange(day);
+    const [fromIso, toIso, baselineFrom] = alertWindow(alert);
     const baselineDays = alert.settings.baseline_days;
-    const [baselineFrom] = localDayRange(shiftDay(day, -baselineDays));
     const windowPosts = await postsForAlert(db, alert.area, alert.topic, fromIso, toIso, 200);
     const baselinePosts = await postsForAlert(db, alert.area, alert.topic, baselineFrom, fromIso, 2000);
     const terms = topTerms(termCounts(windowPosts, alert.topic), termCounts(baselinePosts, alert.topic), baselineDays, 5);
@@ -137,26 +160,44 @@ export async function computeAlerts(db: Kysely<Database>, options: ComputeAlerts
   return explained.map((alert, index) => ({ ...alert, id: ids[index]! }));
 }
 
-/** Daily count series per area × topic (and area × 'negative'), zero-filled over the range. */
-function buildSeries(cells: { area_code: string; day: string; topic: string; posts: number; negative_posts: number }[], fromDay: string, toDay: string): SeriesInput[] {
+/** The UTC instants of an alert's window and the start of its baseline: local days for daily alerts. */
+function alertWindow(alert: Alert): [string, string, string] {
+  if (alert.granularity === 'hour') {
+    const start = Date.parse(alert.window_start);
+    return [alert.window_start, alert.window_end, new Date(start - alert.settings.baseline_days * 86_400_000).toISOString()];
+  }
+  const day = alert.window_start.slice(0, 10);
+  const [fromIso, toIso] = localDayRange(day);
+  return [fromIso, toIso, localDayRange(shiftDay(day, -alert.settings.baseline_days))[0]];
+}
+
+function areaCount(series: SeriesInput[]): number {
+  return Math.max(new Set(series.map((s) => s.area)).size, 1);
+}
+
+/**
+ * Count series per area × topic (and area × 'negative'), zero-filled from `start` to `end`; `day` holds
+ * the bucket (a local day, or a UTC hour for hourly series).
+ */
+function buildSeries(
+  cells: { area_code: string; day: string; topic: string; posts: number; negative_posts: number }[],
+  granularity: 'day' | 'hour',
+  start: string,
+  end: string,
+): SeriesInput[] {
   const byKey = new Map<string, { area: string; topic: string; buckets: string[]; counts: number[] }>();
   const push = (area: string, topic: string, day: string, count: number) => {
     const key = `${area}|${topic}`;
     let series = byKey.get(key);
     if (!series) byKey.set(key, (series = { area, topic, buckets: [], counts: [] }));
-    series.buckets.push(`${day}T00:00:00Z`);
+    series.buckets.push(granularity === 'day' ? `${day}T00:00:00Z` : `${day}:00:00Z`);
     series.counts.push(count);
   };
   for (const cell of cells) {
     if (cell.topic === ALL_TOPICS) push(cell.area_code, 'negative', cell.day, Number(cell.negative_posts));
     else push(cell.area_code, cell.topic, cell.day, Number(cell.posts));
   }
-  return [...byKey.values()].map((s) => ({
-    ...s,
-    granularity: 'day' as const,
-    start: `${fromDay}T00:00:00Z`,
-    end: `${toDay}T00:00:00Z`,
-  }));
+  return [...byKey.values()].map((s) => ({ ...s, granularity, start, end }));
 }
 
 function dropAncestorAlerts(alerts: Alert[], areas: Map<string, { parentCode: string | null }>): Alert[] {

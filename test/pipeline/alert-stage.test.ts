@@ -117,6 +117,27 @@ describe('computeAlerts on stored rollups', () => {
   });
 });
 
+describe('hourly alerts', () => {
+  it('fire for a burst within the last 24 hours when the range reaches today', async () => {
+    const hourly: ReadyPost[] = [];
+    // Eight quiet days with one nuisance post at 10:00 UTC, then eight cybercrime posts in that hour today.
+    for (let d = 1; d <= 8; d++) {
+      const date = new Date(Date.UTC(2026, 11, 10 - d, 10, 15)).toISOString().slice(0, 10);
+      hourly.push({ ...post(date, BUURTEN[1]!, 'nuisance', ['herrie']), draft: { ...post(date, BUURTEN[1]!, 'nuisance').draft, publishedAt: `${date}T10:15:00.000Z` } });
+    }
+    for (let i = 0; i < 8; i++) {
+      const burst = post('2026-12-10', BUURTEN[1]!, 'cybercrime', ['nep-sms'], -0.4);
+      hourly.push({ ...burst, draft: { ...burst.draft, publishedAt: `2026-12-10T10:${String(10 + i).padStart(2, '0')}:00.000Z` } });
+    }
+    const now = '2026-12-10T12:00:00Z';
+    await storeBatch(database.db, hourly, { sourceId: 's', url: 's.xml', startedAt: now, finishedAt: now, httpStatus: null, notModified: false, bytes: 0, items: hourly.length, error: null }, { etag: null, lastModified: null, notBefore: null, pollIntervalSeconds: null }, now);
+    const alerts = await computeAlerts(database.db, { fromDay: '2026-12-10', toDay: '2026-12-10', settings: SETTINGS, now: new Date('2026-12-10T11:30:00Z') });
+    const hour = alerts.filter((a) => a.granularity === 'hour' && a.topic === 'cybercrime');
+    expect(hour.map((a) => [a.area, a.window_start, a.observed])).toEqual([[BUURTEN[1], '2026-12-10T10:00:00.000Z', 8]]);
+    expect(hour[0]!.examples.length).toBeGreaterThan(0);
+  });
+});
+
 describe('alert delivery', () => {
   it('retries a webhook that fails, then delivers once when it recovers', async () => {
     let calls = 0;
