@@ -17,6 +17,7 @@ import { openDatabase } from '../src/db/open-database.js';
 import { ALL_TOPICS, NEGATIVE_SENTIMENT, localDay, shiftDay } from '../src/db/rollup-buckets.js';
 import { upsertSources } from '../src/db/source.repository.js';
 import { createUser } from '../src/queries/access.js';
+import { mulberry32 } from '../src/alerts/synthetic-series.js';
 
 /** One measured endpoint. */
 export interface EndpointFigures {
@@ -65,17 +66,6 @@ const TOPICS: [string, number][] = [
 /** Share of posts per UTC hour of day: quiet nights, busy evenings (Amsterdam is UTC+1/+2). */
 const DIURNAL = [2, 1, 1, 1, 2, 4, 6, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 7, 6, 5, 4, 3];
 
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Cell {
   posts: number;

@@ -9,6 +9,7 @@ import { readAreaGeoJson } from '../src/areas/read-area-geojson.js';
 import { resolveAreas } from '../src/areas/resolve-areas.js';
 import { loadLabelledSentences } from '../test/areas/locate-score.js';
 import { SHARED_FILES, loadAmsterdamGazetteerInput, missingSharedGeo } from '../test/areas/shared-geo.js';
+import { mulberry32 } from '../src/alerts/synthetic-series.js';
 
 /** The figures the areas benchmark reports. */
 export interface AreasBenchResult {
@@ -27,17 +28,6 @@ export interface AreasBenchResult {
   averageChars: { short: number; long: number };
 }
 
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `work(i)` `count` times after a warm-up and returns operations per second. */
 function measure(count: number, work: (i: number) => number): { perSec: number; sink: number } {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadLexicons, scorePost } from '../src/nlp/index.js';
 import { createNaturalBaseline } from '../eval/natural-baseline.js';
+import { mulberry32 as rng } from '../src/alerts/synthetic-series.js';
 
 /** Benchmark figures. */
 export interface NlpBenchResult {
@@ -40,17 +41,6 @@ function cpuSeconds(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6;
 }
 
-/** Small deterministic PRNG (mulberry32) so every run scores the same posts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['de Wallen', 'het Mercatorplein', 'winkelcentrum Zuidplein', 'de Kruiskade', 'het Vondelpark', 'station Zuid', 'de Marktstraat', 'het speeltuintje', 'de Dapperbuurt', 'Kanaleneiland', 'de Schilderswijk', 'Overvecht'];
 const TIMES = ['vannacht', 'vanavond', 'gisteren', 'vanochtend', 'al weken', 'elk weekend', 'rond 23:00', 'zaterdag'];

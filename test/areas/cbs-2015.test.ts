@@ -6,21 +6,11 @@ import { readAreaGeoJson } from '../../src/areas/read-area-geojson.js';
 import type { AreaImport } from '../../src/areas/read-area-geojson.js';
 import type { AreaRecord } from '../../src/areas/area-types.js';
 import { SHARED_FILES, missingSharedGeo } from './shared-geo.js';
+import { mulberry32 } from '../../src/alerts/synthetic-series.js';
 
 const missing = missingSharedGeo(['buurten2015']);
 if (missing) console.warn(`[areas] skipping the CBS 2015 import check: ${missing}.`);
 
-/** Deterministic PRNG (mulberry32) so the sampled points are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Winding-number test, written independently of the index's even-odd ray casting so the two check

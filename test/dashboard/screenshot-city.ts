@@ -10,6 +10,7 @@ import { upsertSources } from '../../src/db/source.repository.js';
 import { storeBatch } from '../../src/pipeline/store-batch.js';
 import type { ReadyPost } from '../../src/pipeline/store-batch.js';
 import { createUser } from '../../src/queries/access.js';
+import { mulberry32 } from '../../src/alerts/synthetic-series.js';
 
 export const CITY_NOW = '2026-11-27T07:30:00.000Z';
 const COLS = 8;
@@ -25,16 +26,6 @@ const WIJKEN = ['Binnenstad', 'Havenkwartier', 'Spoorzone', 'Oosterhoek', 'Weste
 const PREFIXES = ['Kerk', 'Markt', 'Molen', 'Haven', 'Linden', 'Eiken', 'Beuken', 'Vogel', 'Bloemen', 'Dichter', 'Schilders', 'Zeehelden'];
 const SUFFIXES = ['buurt', 'kwartier', 'hof', 'dorp'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(random: () => number, lambda: number): number {
   const limit = Math.exp(-lambda);
