@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
 import { openDatabase, resolveDbPath } from '../db/open-database.js';
 import { createAreaLocator } from '../pipeline/area-locator.js';
 import { parseCommandArgs } from './cli-args.js';
+import { notJsonLine, readJsonLines } from './json-lines.js';
 
 const USAGE = 'wijkradar locate [--db PATH] [--municipality NAME]  (reads JSON Lines {"id","text"?,"lat"?,"lon"?,"municipality"?})';
 
@@ -19,16 +19,10 @@ export async function runCommand(args: string[]): Promise<number> {
   let invalid = 0;
   try {
     const locator = await createAreaLocator(database.db);
-    let lineNumber = 0;
-    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-      lineNumber += 1;
-      if (!line.trim()) continue;
-      let row: { id?: unknown; text?: unknown; lat?: unknown; lon?: unknown; municipality?: unknown };
-      try {
-        row = JSON.parse(line) as typeof row;
-      } catch {
+    for await (const { lineNumber, row } of readJsonLines()) {
+      if (!row) {
         invalid += 1;
-        process.stdout.write(JSON.stringify({ id: null, error: `line ${lineNumber} is not JSON; write {"id":…,"text":"…"}` }) + '\n');
+        process.stdout.write(notJsonLine(lineNumber));
         continue;
       }
       const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);

@@ -1,8 +1,8 @@
-import { createInterface } from 'node:readline';
 import { loadLexicons } from '../nlp/lexicon-loader.js';
 import { scorePost } from '../nlp/score-post.js';
 import type { PostScore } from '../nlp/types.js';
 import { parseCommandArgs } from './cli-args.js';
+import { notJsonLine, readJsonLines } from './json-lines.js';
 import { parseFormat } from './output-format.js';
 
 const USAGE = 'wijkradar score [--text "…"] [--format json|table]  (reads JSON Lines {"id","text"} on stdin)';
@@ -29,21 +29,15 @@ export async function runCommand(args: string[]): Promise<number> {
     return 0;
   }
   let invalid = 0;
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    lineNumber += 1;
-    if (!line.trim()) continue;
-    let row: { id?: unknown; text?: unknown };
-    try {
-      row = JSON.parse(line) as typeof row;
-    } catch {
+  for await (const { lineNumber, row } of readJsonLines()) {
+    if (!row) {
       invalid += 1;
-      process.stdout.write(JSON.stringify({ id: null, error: `line ${lineNumber} is not JSON; write {"id":…,"text":"…"}` }) + '\n');
+      process.stdout.write(notJsonLine(lineNumber));
       continue;
     }
-    if (typeof row?.text !== 'string') {
+    if (typeof row.text !== 'string') {
       invalid += 1;
-      process.stdout.write(JSON.stringify({ id: row?.id ?? null, error: `line ${lineNumber} has no "text" string` }) + '\n');
+      process.stdout.write(JSON.stringify({ id: row.id ?? null, error: `line ${lineNumber} has no "text" string` }) + '\n');
       continue;
     }
     emit(row.id ?? null, row.text);

@@ -55,7 +55,7 @@ describe('score', () => {
     expect(words).toContain('nep-sms');
     for (const m of sms.matches) expect(input).toContain(m.text);
     expect(leeg.sentiment).toBeNull();
-    expect(bad).toMatchObject({ id: null, error: expect.stringMatching(/not JSON/) });
+    expect(bad).toMatchObject({ id: null, error: expect.stringMatching(/not a JSON object/) });
   });
 });
 
