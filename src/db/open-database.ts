@@ -59,10 +59,10 @@ export async function migrateToLatest(db: Kysely<Database>, file = 'the database
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     await db.destroy();
     throw new DatabaseError(
-      `Migrating ${file} failed at ${failed} (${(error as Error).message ?? String(error)}); the file may come from a newer wijkradar or be damaged: pass another --db.`,
+      `Migrating ${file} failed${failed ? ` at ${failed}` : ''} (${(error as Error).message ?? String(error)}); the file may come from a newer wijkradar or be damaged: pass another --db.`,
     );
   }
 }
