@@ -205,3 +205,8 @@ export async function consecutiveFailures(db: Db, sourceId: string): Promise<num
   const row = await db.selectFrom('sources').select('consecutive_failures').where('id', '=', sourceId).executeTakeFirst();
   return row?.consecutive_failures ?? 0;
 }
+
+/** Stores the polling interval chosen by adaptive polling. */
+export async function setPollInterval(db: Db, sourceId: string, seconds: number): Promise<void> {
+  await db.updateTable('collector_state').set({ poll_interval_seconds: seconds }).where('source_id', '=', sourceId).execute();
+}

@@ -4,7 +4,7 @@ import { collectorSpecFor } from '../collectors/collector-registry.js';
 import type { CollectResult } from '../collectors/collector-contract.js';
 import type { LoadedPipeline, ResolvedSource } from '../config/load-pipeline.js';
 import type { Database } from '../db/database-schema.js';
-import { consecutiveFailures, disabledSources, getCollectorState, recordFetchAttempt, saveCollectorState } from '../db/source.repository.js';
+import { consecutiveFailures, disabledSources, getCollectorState, recordFetchAttempt, saveCollectorState, setPollInterval } from '../db/source.repository.js';
 import { backoffDelay } from '../fetch/host-limiter.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { CollectorStateRow } from '../db/source.repository.js';
@@ -122,36 +122,39 @@ export async function runSource(
     return recordFailure(source, url, startedAt, error, state, context, report);
   }
 
-  const ready: ReadyPost[] = [];
-  for (const draft of result.posts) {
-    const score = scorePost(draft.text, context.lexicons, { langHint: draft.langHint });
-    ready.push({ draft, score, areas: context.locator.locate(draft, source) });
-  }
-  const finishedAt = (context.now?.() ?? new Date()).toISOString();
-  const stored = await storeBatch(
-    context.db,
-    ready,
-    {
-      sourceId: source.id,
-      url: result.url,
-      startedAt,
+  let stored: StoreOutcome;
+  try {
+    const ready: ReadyPost[] = [];
+    for (const draft of result.posts) {
+      const score = scorePost(draft.text, context.lexicons, { langHint: draft.langHint });
+      ready.push({ draft, score, areas: context.locator.locate(draft, source) });
+    }
+    const finishedAt = (context.now?.() ?? new Date()).toISOString();
+    stored = await storeBatch(
+      context.db,
+      ready,
+      {
+        sourceId: source.id,
+        url: result.url,
+        startedAt,
+        finishedAt,
+        httpStatus: result.status,
+        notModified: result.notModified,
+        bytes: result.bytes,
+        items: result.itemsSeen,
+        error: null,
+      },
+      { etag: result.state.etag, lastModified: result.state.lastModified, notBefore: null, pollIntervalSeconds: state.pollIntervalSeconds },
       finishedAt,
-      httpStatus: result.status,
-      notModified: result.notModified,
-      bytes: result.bytes,
-      items: result.itemsSeen,
-      error: null,
-    },
-    {
-      etag: result.state.etag,
-      lastModified: result.state.lastModified,
-      notBefore: null,
-      pollIntervalSeconds: poll
-        ? nextPollInterval(state.pollIntervalSeconds, { items: ready.length, newItems: newItemsEstimate(ready.length, result), notModified: result.notModified }, poll.minSeconds, poll.maxSeconds)
-        : state.pollIntervalSeconds,
-    },
-    finishedAt,
-  );
+    );
+  } catch (error) {
+    // A bug or a database problem while storing one source is that source's failure; the others go on.
+    return recordFailure(source, url, startedAt, error, state, context, report);
+  }
+  if (poll) {
+    const outcome = { items: result.itemsSeen, newItems: stored.inserted, notModified: result.notModified };
+    await setPollInterval(context.db, source.id, nextPollInterval(state.pollIntervalSeconds, outcome, poll.minSeconds, poll.maxSeconds));
+  }
   return {
     ...report,
     status: result.notModified ? 'not-modified' : 'ok',
@@ -203,14 +206,6 @@ async function recordFailure(
     );
   });
   return { ...report, status: 'failed', httpStatus, error: message };
-}
-
-/**
- * Known-item share for adaptive polling before the batch is stored: the conditional GET already tells
- * "nothing new"; otherwise every item counts as possibly new and storeBatch's result refines the next run.
- */
-function newItemsEstimate(items: number, result: CollectResult): number {
-  return result.notModified ? 0 : items;
 }
 
 /**
