@@ -7,8 +7,6 @@ export interface PostDraft {
   title: string | null;
   /** Plain text (title and body) that the NLP stage scores. */
   text: string;
-  /** Sanitised HTML for display, or null. */
-  html: string | null;
   /** ISO 8601 UTC. */
   publishedAt: string;
   /** HMAC of the author; the name itself never leaves the mapping function. */

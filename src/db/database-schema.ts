@@ -76,8 +76,6 @@ export interface PostsTable {
   title: string | null;
   /** Plain text the NLP saw; null once purged by retention. */
   text: string | null;
-  /** Sanitised HTML kept for display; null once purged. */
-  html: string | null;
   published_at: string;
   collected_at: string;
   /** HMAC-SHA256 of the author with a key that is never stored in the database. */

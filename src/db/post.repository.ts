@@ -62,13 +62,13 @@ export async function countPosts(db: Db): Promise<number> {
 }
 
 /**
- * Retention: removes text, HTML and title of posts published before `beforeIso` (the FTS index follows
+ * Retention: removes text, title and link of posts published before `beforeIso` (the FTS index follows
  * by trigger); scores, areas and rollups stay. Returns how many posts were purged.
  */
 export async function purgePostText(db: Db, beforeIso: string, now: string, sourceIds?: string[]): Promise<number> {
   let query = db
     .updateTable('posts')
-    .set({ text: null, html: null, title: null, url: null, text_purged_at: now })
+    .set({ text: null, title: null, url: null, text_purged_at: now })
     .where('published_at', '<', beforeIso)
     .where('text_purged_at', 'is', null);
   if (sourceIds) query = query.where('source_id', 'in', sourceIds.length ? sourceIds : ['']);

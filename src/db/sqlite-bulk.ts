@@ -23,7 +23,7 @@ export function sqliteHandle(db: Kysely<Database>): SQLite.Database {
 }
 
 const POST_COLUMNS = [
-  'source_id', 'external_id', 'url', 'canonical_url', 'title', 'text', 'html', 'published_at', 'collected_at',
+  'source_id', 'external_id', 'url', 'canonical_url', 'title', 'text', 'published_at', 'collected_at',
   'author_hash', 'lang', 'sentiment', 'lexicon_version', 'matches', 'dedup_key', 'duplicate_of', 'lat', 'lon',
 ] as const;
 

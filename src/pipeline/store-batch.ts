@@ -109,7 +109,6 @@ export async function storeBatch(
       canonical_url: post.draft.canonicalUrl,
       title: post.draft.title,
       text: post.draft.text,
-      html: post.draft.html,
       published_at: post.draft.publishedAt,
       collected_at: collectedAt,
       author_hash: post.draft.authorHash,

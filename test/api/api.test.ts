@@ -270,7 +270,7 @@ describe('aggregates', () => {
         db.db,
         [
           {
-            draft: { sourceId: 'buurtblad', externalId: 'late', url: null, canonicalUrl: null, title: 'Laat', text: 'Laat bericht', html: null, publishedAt: '2026-11-27T09:00:00.000Z', authorHash: null, langHint: 'nl', lat: null, lon: null, dedupKey: null },
+            draft: { sourceId: 'buurtblad', externalId: 'late', url: null, canonicalUrl: null, title: 'Laat', text: 'Laat bericht', publishedAt: '2026-11-27T09:00:00.000Z', authorHash: null, langHint: 'nl', lat: null, lon: null, dedupKey: null },
             score: { lang: 'nl', sentiment: null, topics: {}, matches: [], lexiconVersion: 'test@1' },
             areas: [{ code: 'GM0999', confidence: 1, evidence: 'source', direct: true }],
           },

@@ -131,7 +131,7 @@ export async function seedScreenshotCity(db: Kysely<Database>): Promise<{ analys
         const published = `${day(d)}T${String(6 + Math.floor(random() * 15)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
         const title = topics.cybercrime ? 'Waarschuwing voor nep-sms over pakketjes' : `Bericht uit de buurt ${id}`;
         batches.get(source)!.push({
-          draft: { sourceId: source, externalId: id, url: null, canonicalUrl: null, title, text: `${title}.`, html: null, publishedAt: published, authorHash: null, langHint: 'nl', lat: null, lon: null, dedupKey: null },
+          draft: { sourceId: source, externalId: id, url: null, canonicalUrl: null, title, text: `${title}.`, publishedAt: published, authorHash: null, langHint: 'nl', lat: null, lon: null, dedupKey: null },
           score: { lang: 'nl', sentiment, topics, matches: [], lexiconVersion: 'screenshot@1' },
           areas: [
             { code: buurt.code, confidence: 0.9, evidence: 'text', direct: true },

@@ -30,7 +30,6 @@ function post(day: string, buurt: string, topic: string | null, terms: string[] 
       canonicalUrl: null,
       title: `Bericht ${counter}`,
       text: `Bericht ${counter} ${terms.join(' ')}`,
-      html: null,
       publishedAt: `${day}T10:00:00.000Z`,
       authorHash: null,
       langHint: null,

@@ -22,7 +22,6 @@ function post(id: string, overrides: Partial<PostDraft> = {}, topics: Record<str
       canonicalUrl: `https://example.nl/${id}`,
       title: `Bericht nummer ${id} over de buurt`,
       text: `Bericht nummer ${id} over de buurt`,
-      html: null,
       publishedAt: '2026-11-20T10:00:00.000Z',
       authorHash: null,
       langHint: null,

@@ -1,5 +1,4 @@
 import { htmlToText } from '../html/html-to-text.js';
-import { sanitizeHtml } from '../html/sanitize-html.js';
 import { hashAuthor } from '../author-hash.js';
 import { canonicalUrl } from '../canonical-url.js';
 import { dedupKey } from '../dedup-key.js';
@@ -40,7 +39,6 @@ export function mapFeedItem(
       canonicalUrl: canonicalUrl(item.link),
       title,
       text,
-      html: bodyHtml ? sanitizeHtml(bodyHtml, { baseUrl: item.link }) : null,
       publishedAt: publicationTime(item, collectedAt),
       authorHash: hashAuthor(author, authorKey),
       langHint: feed.language ? feed.language.slice(0, 2).toLowerCase() : null,

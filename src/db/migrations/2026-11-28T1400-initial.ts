@@ -61,7 +61,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('canonical_url', 'text')
     .addColumn('title', 'text')
     .addColumn('text', 'text')
-    .addColumn('html', 'text')
     .addColumn('published_at', 'text', (c) => c.notNull())
     .addColumn('collected_at', 'text', (c) => c.notNull())
     .addColumn('author_hash', 'text')
