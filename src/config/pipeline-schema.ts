@@ -91,9 +91,7 @@ export const pipelineSchema = z.strictObject({
   alerts: alertsSchema.prefault({}),
 });
 
-export type PipelineFileInput = z.input<typeof pipelineSchema>;
 export type PipelineConfig = z.output<typeof pipelineSchema>;
-export type AreaConfig = PipelineConfig['areas'][number];
 export type SourceConfig = PipelineConfig['sources'][number];
 export type AlertsConfig = PipelineConfig['alerts'];
 export type SubscriptionConfig = AlertsConfig['subscriptions'][number];

@@ -91,7 +91,6 @@ export const emojiFileSchema = z
   .strict();
 
 /** A parsed emoji file. */
-export type EmojiFile = z.infer<typeof emojiFileSchema>;
 
 /** Formats a zod issue path as `terms[3].weight`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {

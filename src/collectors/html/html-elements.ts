@@ -23,12 +23,6 @@ export const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'style', 'title', 'textarea', 'iframe', 'noembed', 'noframes', 'xmp', 'plaintext',
 ]);
 
-/** Elements that never have content or an end tag. */
-export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'frame', 'keygen', 'basefont', 'isindex',
-]);
-
 /** HTML tag names that betray markup in a field that might also be plain text (a title, say). */
 export const COMMON_HTML_TAGS: ReadonlySet<string> = new Set([
   'a', 'abbr', 'acronym', 'address', 'applet', 'b', 'big', 'blockquote', 'br', 'center', 'cite', 'code', 'dd',
