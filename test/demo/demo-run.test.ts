@@ -52,14 +52,18 @@ describe('the demo pipeline', () => {
     const rows = landingTable().filter((row) => !row.evidence.startsWith('coordinates only'));
     expect(rows.length).toBeGreaterThan(30);
     const misses: string[] = [];
+    let checked = 0;
     for (const row of rows) {
       const post = await database.db.selectFrom('posts').select('id').where('source_id', '=', 'amsterdam-stadsnieuws').where('external_id', '=', row.guid).executeTakeFirst();
       if (!post) continue; // the same story stored once under another source (canonical URL)
+      checked += 1;
       const direct = (await database.db.selectFrom('post_areas').select('area_code').where('post_id', '=', post.id).where('direct', '=', 1).execute()).map((r) => r.area_code);
       const ok = row.expected === 'GM0363' ? direct.every((code) => code === 'GM0363') : direct.includes(row.expected);
       if (!ok) misses.push(`${row.guid}: expected ${row.expected}, got [${direct.join(', ')}]`);
     }
     // Report every miss; a few hard cases may stay unresolved (precision over recall).
+    // Only a few items are stored under another feed (same canonical URL): most rows must be checked.
+    expect(checked).toBeGreaterThanOrEqual(rows.length - 5);
     if (misses.length) console.info(`auto-location misses (${misses.length}/${rows.length}):\n${misses.join("\n")}`);
     expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(Math.floor(rows.length * 0.1));
   });
