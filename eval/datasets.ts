@@ -2,7 +2,7 @@
 // and for our own topic sets, with the deterministic dev/test splits used everywhere: rules and
 // weights may be tuned on dev rows only; figures are reported on test rows.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,9 +113,20 @@ export interface TopicRow {
   topics: string[];
 }
 
-/** Our topic sets: topic-dev.jsonl (tuning) and topic-test.jsonl (reporting). */
+/**
+ * Our topic sets: every `topic-dev*.jsonl` (tuning: topic-dev.jsonl, and topic-dev2.jsonl written later by
+ * another engineer) or topic-test.jsonl (reporting).
+ */
 export function loadTopicSet(which: 'dev' | 'test'): TopicRow[] {
-  return readJsonl(path.join(TOPIC_FIXTURES_DIR, `topic-${which}.jsonl`)).map((r) => ({ id: String(r.id), text: String(r.text), topics: (r.topics as string[]) ?? [] }));
+  const files =
+    which === 'test'
+      ? ['topic-test.jsonl']
+      : readdirSync(TOPIC_FIXTURES_DIR)
+          .filter((f) => /^topic-dev\d*\.jsonl$/.test(f))
+          .sort();
+  return files.flatMap((file) =>
+    readJsonl(path.join(TOPIC_FIXTURES_DIR, file)).map((r) => ({ id: String(r.id), text: String(r.text), topics: (r.topics as string[]) ?? [] })),
+  );
 }
 
 /** Dutch texts of several datasets (for language-identification accuracy on real short Dutch). */
