@@ -135,10 +135,8 @@ export async function seedBenchDatabase(file: string, posts: number, today: stri
   sqlite.pragma('locking_mode = EXCLUSIVE');
   // Rows are buffered per table, so a topic row may be written before its post; all exist by the commit.
   sqlite.pragma('foreign_keys = OFF');
-  // Indexing each post into FTS5 through the insert trigger costs ~6× the insert itself; the index is rebuilt in
-  // one pass at the end instead, and the trigger is put back exactly as the migration wrote it.
-  const ftsTrigger = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'posts_fts_insert'").pluck().get() as string;
-  sqlite.exec('DROP TRIGGER posts_fts_insert');
+  // Posts are indexed into FTS5 in one 'rebuild' pass at the end rather than one by one (the ingest store
+  // indexes each post it inserts; this seeding bypasses it).
   // Secondary indexes are dropped during the load and built once at the end (a sorted build beats millions
   // of single inserts); their SQL comes from the schema, so they come back exactly as the migrations made them.
   const indexes = sqlite
@@ -291,7 +289,6 @@ export async function seedBenchDatabase(file: string, posts: number, today: stri
     }
   })();
   sqlite.exec("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')");
-  sqlite.exec(ftsTrigger);
   sqlite.pragma('locking_mode = NORMAL');
   sqlite.pragma('journal_mode = WAL');
   sqlite.close();

@@ -145,6 +145,17 @@ const SUBJECTS = [
   'Hennepkwekerij ontdekt na stroomstoring',
   'Schuldhulp krijgt vaste plek in buurthuis',
 ];
+const STREETS = [
+  'Kinkerstraat', 'Van Woustraat', 'Dapperstraat', 'Javastraat', 'Molenstraat', 'Kerkstraat', 'Dorpsstraat',
+  'Stationsweg', 'Marktplein', 'Schoolstraat', 'Julianalaan', 'Beatrixstraat', 'Nieuwe Binnenweg', 'Amsterdamsestraatweg',
+  'Hoefkade', 'Vaartsche Rijn', 'Groenestraat', 'Parkweg', 'Lindenlaan', 'Eikenlaan', 'Tolstraat', 'Hoofdweg',
+  'Burgemeester de Vlugtlaan', 'Meidoornweg', 'Wilhelminastraat', 'Havenstraat', 'Zuidplein', 'Weimarstraat',
+  'Bergweg', 'Spoorsingel',
+];
+const MOMENTS = [
+  'vannacht', 'zaterdagavond', 'na klachten', 'opnieuw', 'sinds vorige week', 'tijdens de jaarwisseling',
+  'na meldingen van bewoners', 'deze zomer', 'op klaarlichte dag', 'in het weekend', 'voor de derde keer', 'eindelijk',
+];
 const DETAILS = [
   'Omwonenden zijn boos en voelen zich niet gehoord.',
   'De buurt is blij met de snelle aanpak.',
@@ -154,6 +165,14 @@ const DETAILS = [
   'Jongerenwerkers gaan in gesprek met de groep.',
   'Melden kan via 0900-8844 of anoniem bij Meld Misdaad Anoniem.',
   'Bewoners organiseren een avond over samenleven in de wijk.',
+  'Een buurtbewoner deelde beelden in de buurtapp en kreeg tientallen reacties.',
+  'De gemeente onderzoekt of een cameratoezichtgebied nodig is.',
+  'Handhavers van de gemeente zijn vaker aanwezig in de avonduren.',
+  'Woningcorporatie en politie houden een gezamenlijk spreekuur.',
+  'Niet iedereen in de straat herkent zich in het beeld dat geschetst wordt.',
+  'De burgemeester spreekt volgende week met de wijkraad.',
+  'Getuigen worden opgeroepen zich te melden bij de politie.',
+  'Ouders maken zich zorgen over de veiligheid van hun kinderen op weg naar school.',
 ];
 
 function renderFeed(feedId: number, items: number, host: string): string {
@@ -166,9 +185,8 @@ function renderFeed(feedId: number, items: number, host: string): string {
   ];
   for (let i = 0; i < items; i++) {
     const seed = feedId * 7919 + i * 104_729;
-    const subject = pick(SUBJECTS, seed);
-    const title = `${subject} in ${area}`;
-    const description = `${pick(DETAILS, seed >> 3)} ${pick(DETAILS, (seed >> 5) + 1)} (${area}, bericht ${i + 1})`;
+    const title = itemTitle(feedId, i, items);
+    const description = [0, 1, 2].map((n) => pick(DETAILS, (seed >> (3 + 2 * n)) + n * 5)).join(' ') + ` (${area}, bericht ${i + 1})`;
     const published = new Date(BASE_TIME - (feedId % 97) * 60_000 - i * 37 * 60_000).toUTCString();
     parts.push(
       `<item><title>${escapeXml(title)}</title>`,
@@ -180,6 +198,28 @@ function renderFeed(feedId: number, items: number, host: string): string {
   }
   parts.push('</channel></rss>\n');
   return parts.join('');
+}
+
+/**
+ * Headlines as local feeds have them: most stories are their own (a distinct headline for every item of
+ * the farm, up to 172,800), and every tenth is the same story carried by five feeds in a row, so about
+ * 8% of items are near-duplicates, as when three local outlets run the same news.
+ */
+function itemTitle(feedId: number, item: number, itemsPerFeed: number): string {
+  if (item % 10 === 0) {
+    const story = Math.floor(feedId / 5) * itemsPerFeed + item;
+    return `${pick(SUBJECTS, story * 7)} in ${pick(NEIGHBOURHOODS, story * 13)}`;
+  }
+  // A bijection from the item number onto (subject, street, neighbourhood, moment): no two items share one.
+  const slots = SUBJECTS.length * STREETS.length * NEIGHBOURHOODS.length * MOMENTS.length;
+  let k = ((feedId * itemsPerFeed + item) * 7_919) % slots;
+  const subject = SUBJECTS[k % SUBJECTS.length]!;
+  k = Math.floor(k / SUBJECTS.length);
+  const street = STREETS[k % STREETS.length]!;
+  k = Math.floor(k / STREETS.length);
+  const area = NEIGHBOURHOODS[k % NEIGHBOURHOODS.length]!;
+  const moment = MOMENTS[Math.floor(k / NEIGHBOURHOODS.length)]!;
+  return `${subject} aan de ${street} in ${area} ${moment}`;
 }
 
 function pick<T>(list: readonly T[], seed: number): T {

@@ -6,7 +6,7 @@ import type { MigrationProvider } from 'kysely';
 import { UserError } from '../errors/user-error.js';
 import type { Database } from './database-schema.js';
 import { migrations } from './migrations/index.js';
-import { registerSqliteHandle } from './sqlite-bulk.js';
+import { registerSqliteHandle } from './ingest-store.js';
 
 /** The default database path, unless `--db` or WIJKRADAR_DB say otherwise. */
 export const DEFAULT_DB_PATH = 'data/wijkradar.db';

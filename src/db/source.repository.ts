@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database-schema.js';
+import type { CollectorStateRow } from './ingest-store.js';
+
+export type { CollectorStateRow, FetchAttempt } from './ingest-store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,17 +37,6 @@ export async function upsertSources(db: Db, sources: SourceRow[], now: string): 
   }
 }
 
-/** Conditional-GET validators and backoff state of a source. */
-export interface CollectorStateRow {
-  etag: string | null;
-  lastModified: string | null;
-  notBefore: string | null;
-  /** Seconds between polls chosen by adaptive polling; null = every scheduled tick. */
-  pollIntervalSeconds: number | null;
-  /** When the source was last attempted (from the sources table; read-only here). */
-  lastAttemptAt?: string | null;
-}
-
 /** Reads a source's collector state (empty when it never ran). */
 export async function getCollectorState(db: Db, sourceId: string): Promise<CollectorStateRow> {
   const row = await db.selectFrom('collector_state').selectAll().where('source_id', '=', sourceId).executeTakeFirst();
@@ -57,95 +48,6 @@ export async function getCollectorState(db: Db, sourceId: string): Promise<Colle
     pollIntervalSeconds: row?.poll_interval_seconds ?? null,
     lastAttemptAt: source?.last_attempt_at ?? null,
   };
-}
-
-/** Stores a source's collector state. */
-export async function saveCollectorState(db: Db, sourceId: string, state: CollectorStateRow, now: string): Promise<void> {
-  const values = {
-    etag: state.etag,
-    last_modified: state.lastModified,
-    not_before: state.notBefore,
-    poll_interval_seconds: state.pollIntervalSeconds,
-    updated_at: now,
-  };
-  await db
-    .insertInto('collector_state')
-    .values({ source_id: sourceId, ...values })
-    .onConflict((oc) => oc.column('source_id').doUpdateSet(values))
-    .execute();
-}
-
-/** One fetch attempt, successful or not. */
-export interface FetchAttempt {
-  sourceId: string;
-  url: string;
-  startedAt: string;
-  finishedAt: string;
-  httpStatus: number | null;
-  notModified: boolean;
-  bytes: number;
-  items: number;
-  newItems: number;
-  error: string | null;
-}
-
-/**
- * Appends an attempt to the fetch log and updates the source's health: failures count up until a
- * success resets them; `disableAfter` consecutive failures disable the source with the reason kept
- * (`enabled` stays what the pipeline says; `disabled_reason` marks the health stop until cleared).
- */
-export async function recordFetchAttempt(db: Db, attempt: FetchAttempt, disableAfter: number): Promise<void> {
-  await db
-    .insertInto('fetch_log')
-    .values({
-      source_id: attempt.sourceId,
-      url: attempt.url,
-      started_at: attempt.startedAt,
-      finished_at: attempt.finishedAt,
-      http_status: attempt.httpStatus,
-      not_modified: attempt.notModified ? 1 : 0,
-      bytes: attempt.bytes,
-      items: attempt.items,
-      new_items: attempt.newItems,
-      error: attempt.error,
-      duration_ms: Date.parse(attempt.finishedAt) - Date.parse(attempt.startedAt),
-    })
-    .execute();
-  if (attempt.error === null) {
-    await db
-      .updateTable('sources')
-      .set({
-        consecutive_failures: 0,
-        last_status: attempt.httpStatus,
-        last_error: null,
-        last_attempt_at: attempt.finishedAt,
-        last_success_at: attempt.finishedAt,
-        items_total: sql<number>`items_total + ${attempt.newItems}`,
-        ...(attempt.newItems > 0 ? { last_new_item_at: attempt.finishedAt } : {}),
-      })
-      .where('id', '=', attempt.sourceId)
-      .execute();
-    return;
-  }
-  await db
-    .updateTable('sources')
-    .set({
-      consecutive_failures: sql<number>`consecutive_failures + 1`,
-      last_status: attempt.httpStatus,
-      last_error: attempt.error,
-      last_attempt_at: attempt.finishedAt,
-    })
-    .where('id', '=', attempt.sourceId)
-    .execute();
-  await db
-    .updateTable('sources')
-    .set({
-      disabled_reason: sql<string>`'disabled after ' || consecutive_failures || ' failures in a row; last error: ' || last_error`,
-    })
-    .where('id', '=', attempt.sourceId)
-    .where('consecutive_failures', '>=', disableAfter)
-    .where('disabled_reason', 'is', null)
-    .execute();
 }
 
 /** Sets when a source is due next (shown by `wijkradar sources`). */

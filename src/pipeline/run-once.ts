@@ -4,7 +4,7 @@ import { collectorSpecFor } from '../collectors/collector-registry.js';
 import type { CollectResult } from '../collectors/collector-contract.js';
 import type { LoadedPipeline, ResolvedSource } from '../config/load-pipeline.js';
 import type { Database } from '../db/database-schema.js';
-import { consecutiveFailures, disabledSources, getCollectorState, recordFetchAttempt, saveCollectorState, setPollInterval } from '../db/source.repository.js';
+import { consecutiveFailures, disabledSources, getCollectorState, setPollInterval } from '../db/source.repository.js';
 import { backoffDelay } from '../fetch/host-limiter.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { CollectorStateRow } from '../db/source.repository.js';
@@ -12,7 +12,7 @@ import { scorePost } from '../nlp/score-post.js';
 import type { Lexicons } from '../nlp/lexicon-loader.js';
 import type { AreaLocator } from './area-locator.js';
 import { isDue, nextPollInterval } from './adaptive-polling.js';
-import { DISABLE_AFTER_FAILURES, storeBatch } from './store-batch.js';
+import { storeBatch, storeFailure } from './store-batch.js';
 import type { ReadyPost, StoreOutcome } from './store-batch.js';
 
 /** Sources in flight at once (bounds memory); each host still gets at most its own limit. */
@@ -181,30 +181,13 @@ async function recordFailure(
   const failures = (await consecutiveFailures(context.db, source.id)) + 1;
   // Retry-After wins; otherwise back off exponentially (with jitter) from one poll interval.
   const waitMs = failure?.retryAfterMs ?? (failures >= 2 ? backoffDelay(failures - 1, 60_000, 6 * 3600_000) : 0);
-  await context.db.transaction().execute(async (trx) => {
-    await recordFetchAttempt(
-      trx,
-      {
-        sourceId: source.id,
-        url,
-        startedAt,
-        finishedAt: finished.toISOString(),
-        httpStatus,
-        notModified: false,
-        bytes: 0,
-        items: 0,
-        newItems: 0,
-        error: message,
-      },
-      DISABLE_AFTER_FAILURES,
-    );
-    await saveCollectorState(
-      trx,
-      source.id,
-      { ...state, notBefore: waitMs > 0 ? new Date(finished.getTime() + waitMs).toISOString() : null },
-      finished.toISOString(),
-    );
-  });
+  const finishedAt = finished.toISOString();
+  await storeFailure(
+    context.db,
+    { sourceId: source.id, url, startedAt, finishedAt, httpStatus, notModified: false, bytes: 0, items: 0, newItems: 0, error: message },
+    { ...state, notBefore: waitMs > 0 ? new Date(finished.getTime() + waitMs).toISOString() : null },
+    finishedAt,
+  );
   return { ...report, status: 'failed', httpStatus, error: message };
 }
 

@@ -180,4 +180,29 @@ describe('storeBatch', () => {
     const source = await database.db.selectFrom('sources').selectAll().where('id', '=', 'a').executeTakeFirstOrThrow();
     expect(source).toMatchObject({ items_total: 1, consecutive_failures: 0, last_status: 200 });
   });
+
+  it('stores batches that arrive together in one commit, each with its own outcome, duplicates linked across them', async () => {
+    const key = 'inbraak in portiekflat aan de kinkerstraat';
+    const [a, b] = await Promise.all([
+      storeBatch(database.db, [post('1', { dedupKey: key }), post('2')], attempt('a'), STATE, NOW),
+      storeBatch(database.db, [post('9', { sourceId: 'b', dedupKey: key })], attempt('b'), STATE, NOW),
+    ]);
+    expect(a).toMatchObject({ inserted: 2, nearDuplicates: 0 });
+    expect(b).toMatchObject({ inserted: 1, nearDuplicates: 1 });
+    expect(await searchPosts(database.db, { includeDuplicates: true })).toHaveLength(3);
+    const [gemeente] = await areaSummaries(database.db, { untilDay: '2026-11-27', areaCodes: ['GM0363'] });
+    expect(gemeente!.posts).toBe(2);
+  });
+
+  it('a batch that fails leaves the batches committed with it stored, and stores nothing of its own', async () => {
+    // A post without an external id breaks NOT NULL after a good post of the same batch was inserted.
+    const broken = storeBatch(database.db, [post('2'), post('x', { externalId: null as unknown as string })], attempt('a'), STATE, NOW);
+    const good = storeBatch(database.db, [post('1', { sourceId: 'b' })], attempt('b'), STATE, NOW);
+    await expect(broken).rejects.toThrow(/NOT NULL/);
+    await expect(good).resolves.toMatchObject({ inserted: 1 });
+    const stored = await database.db.selectFrom('posts').select(['source_id', 'external_id']).execute();
+    expect(stored).toEqual([{ source_id: 'b', external_id: '1' }]);
+    const log = await database.db.selectFrom('fetch_log').select('source_id').execute();
+    expect(log).toEqual([{ source_id: 'b' }]);
+  });
 });
