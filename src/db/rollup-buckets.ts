@@ -12,14 +12,28 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** A UTC instant written as ISO 8601 with Z, whose first 13 characters are its UTC hour. */
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+// Amsterdam's offset is whole hours, so the local day only changes with the UTC hour: remember it per
+// hour (Intl formatting cost more than the rest of the rollup).
+const dayOfUtcHour = new Map<string, string>();
+
 /** The Europe/Amsterdam calendar day (YYYY-MM-DD) of an ISO instant. */
 export function localDay(iso: string): string {
-  return dayFormat.format(new Date(iso));
+  if (!UTC_ISO.test(iso)) return dayFormat.format(new Date(iso));
+  const hour = iso.slice(0, 13);
+  let day = dayOfUtcHour.get(hour);
+  if (day === undefined) {
+    if (dayOfUtcHour.size >= 100_000) dayOfUtcHour.clear();
+    day = dayFormat.format(new Date(`${hour}:00:00Z`));
+    dayOfUtcHour.set(hour, day);
+  }
+  return day;
 }
 
 /** The UTC hour bucket (YYYY-MM-DDTHH) of an ISO instant. */
 export function utcHour(iso: string): string {
-  return new Date(iso).toISOString().slice(0, 13);
+  return UTC_ISO.test(iso) ? iso.slice(0, 13) : new Date(iso).toISOString().slice(0, 13);
 }
 
 /** Adds days to a YYYY-MM-DD date. */

@@ -39,15 +39,31 @@ export async function upsertSources(db: Db, sources: SourceRow[], now: string): 
 
 /** Reads a source's collector state (empty when it never ran). */
 export async function getCollectorState(db: Db, sourceId: string): Promise<CollectorStateRow> {
-  const row = await db.selectFrom('collector_state').selectAll().where('source_id', '=', sourceId).executeTakeFirst();
-  const source = await db.selectFrom('sources').select('last_attempt_at').where('id', '=', sourceId).executeTakeFirst();
-  return {
-    etag: row?.etag ?? null,
-    lastModified: row?.last_modified ?? null,
-    notBefore: row?.not_before ?? null,
-    pollIntervalSeconds: row?.poll_interval_seconds ?? null,
-    lastAttemptAt: source?.last_attempt_at ?? null,
-  };
+  return (await getCollectorStates(db, [sourceId])).get(sourceId)!;
+}
+
+/** Collector states of many sources in one query (a run reads them all at its start). */
+export async function getCollectorStates(db: Db, sourceIds: string[]): Promise<Map<string, CollectorStateRow>> {
+  const states = new Map<string, CollectorStateRow>();
+  for (const id of sourceIds) states.set(id, { etag: null, lastModified: null, notBefore: null, pollIntervalSeconds: null, lastAttemptAt: null });
+  for (let i = 0; i < sourceIds.length; i += 5000) {
+    const rows = await db
+      .selectFrom('sources')
+      .leftJoin('collector_state', 'collector_state.source_id', 'sources.id')
+      .select(['sources.id', 'sources.last_attempt_at', 'etag', 'last_modified', 'not_before', 'poll_interval_seconds'])
+      .where('sources.id', 'in', sourceIds.slice(i, i + 5000))
+      .execute();
+    for (const row of rows) {
+      states.set(row.id, {
+        etag: row.etag ?? null,
+        lastModified: row.last_modified ?? null,
+        notBefore: row.not_before ?? null,
+        pollIntervalSeconds: row.poll_interval_seconds ?? null,
+        lastAttemptAt: row.last_attempt_at ?? null,
+      });
+    }
+  }
+  return states;
 }
 
 /** Sets when a source is due next (shown by `wijkradar sources`). */

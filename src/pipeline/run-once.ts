@@ -4,7 +4,7 @@ import { collectorSpecFor } from '../collectors/collector-registry.js';
 import type { CollectResult } from '../collectors/collector-contract.js';
 import type { LoadedPipeline, ResolvedSource } from '../config/load-pipeline.js';
 import type { Database } from '../db/database-schema.js';
-import { consecutiveFailures, disabledSources, getCollectorState, setPollInterval } from '../db/source.repository.js';
+import { consecutiveFailures, disabledSources, getCollectorState, getCollectorStates, setPollInterval } from '../db/source.repository.js';
 import { backoffDelay } from '../fetch/host-limiter.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { CollectorStateRow } from '../db/source.repository.js';
@@ -54,6 +54,7 @@ export async function runOnce(pipelines: LoadedPipeline[], context: RunContext):
     pipelines.flatMap((pipeline) => pipeline.sources.map((source) => ({ source, allowPrivate: pipeline.config.allow_private_addresses }))),
   );
   const stopped = await disabledSources(context.db);
+  const states = await getCollectorStates(context.db, sources.map(({ source }) => source.id));
   const queue = new PQueue({ concurrency: SOURCE_CONCURRENCY });
   const reports: SourceReport[] = [];
   let done = 0;
@@ -61,7 +62,7 @@ export async function runOnce(pipelines: LoadedPipeline[], context: RunContext):
   await Promise.all(
     sources.map(({ source, allowPrivate }) =>
       queue.add(async () => {
-        const report = await runSource(source, allowPrivate, stopped.get(source.id) ?? null, context);
+        const report = await runSource(source, allowPrivate, stopped.get(source.id) ?? null, context, null, states.get(source.id));
         reports.push(report);
         done += 1;
         context.onSourceDone?.(report, done, total);
@@ -84,6 +85,8 @@ export async function runSource(
   stoppedReason: string | null,
   context: RunContext,
   poll: PollBounds | null = null,
+  /** The state read for the whole run by runOnce; read here when absent. */
+  knownState?: CollectorStateRow,
 ): Promise<SourceReport> {
   const now = context.now?.() ?? new Date();
   const report: SourceReport = {
@@ -97,7 +100,7 @@ export async function runSource(
   };
   if (!source.enabled) return { ...report, error: 'disabled in the pipeline file' };
   if (stoppedReason) return { ...report, error: `stopped: ${stoppedReason} (run "wijkradar sources enable ${source.id}")` };
-  const state = await getCollectorState(context.db, source.id);
+  const state = knownState ?? (await getCollectorState(context.db, source.id));
   if (context.signal?.aborted) return { ...report, error: 'the run was stopped before this source started' };
   if (poll && !isDue(state.lastAttemptAt ?? null, state.pollIntervalSeconds, now)) return { ...report, status: 'not-due' };
   if (state.notBefore && Date.parse(state.notBefore) > now.getTime()) {

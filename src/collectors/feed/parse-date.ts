@@ -31,6 +31,7 @@ const ISO_DATE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|T\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const YEAR_MONTH = /^(\d{4})(?:-(\d{2}))?$/;
+const RFC_1123 = /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([A-Za-z]{1,4}|[+-]\d{4})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?([a-z]+|[+-]\d{2}:?\d{2})?$/i;
 const NUMERIC_OFFSET = /^(?:(?:gmt|utc|ut))?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 const NUMERIC_DATE = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/;
@@ -46,7 +47,17 @@ export function parseFeedDate(text: string | null | undefined): string | null {
   if (!text) return null;
   const value = text.trim();
   if (value === '' || value.length > 100) return null;
-  return parseIso(value) ?? parseLoose(value);
+  return parseIso(value) ?? parseRfc1123(value) ?? parseLoose(value);
+}
+
+/** The exact form most RSS feeds write ("Mon, 02 Mar 2026 12:00:00 GMT"), without the loose parser's cost. */
+function parseRfc1123(value: string): string | null {
+  const m = RFC_1123.exec(value);
+  if (!m) return null;
+  const month = MONTHS[m[2]!.toLowerCase()];
+  const offset = zoneOffset(m[7]!);
+  if (month === undefined || offset === null) return null;
+  return build(+m[3]!, month, +m[1]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0, offset);
 }
 
 function parseIso(value: string): string | null {

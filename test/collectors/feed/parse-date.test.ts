@@ -60,4 +60,19 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate(null)).toBeNull();
     expect(parseFeedDate(undefined)).toBeNull();
   });
+
+  it('reads RFC 1123 dates as written by most feeds the same as any other form (fast path)', () => {
+    for (let i = 0; i < 500; i++) {
+      // Steps of 29 days and a few hours, minutes and seconds: 40 years of varied dates and times.
+      const at = new Date(Date.UTC(1995, 0, 1) + i * 2_519_999_000);
+      const iso = at.toISOString().replace('.000Z', 'Z');
+      expect(parseFeedDate(at.toUTCString())).toBe(iso);
+      const cet = new Date(at.getTime() + 3_600_000).toUTCString().replace('GMT', '+0100');
+      expect(parseFeedDate(cet)).toBe(iso);
+      expect(parseFeedDate(cet.slice(5))).toBe(iso); // no weekday
+    }
+    expect(parseFeedDate('Mon, 31 Feb 2026 12:00:00 GMT')).toBeNull();
+    expect(parseFeedDate('Mon, 02 Mrt 2026 12:00 CET')).toBe('2026-03-02T11:00:00Z');
+  });
 });
+
