@@ -1,5 +1,6 @@
 // Child process of the collection benchmark: runs `run --once` the way the CLI does and reports timings
 // and its own peak RSS as one JSON line, so the farm serving the feeds does not count towards memory.
+import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 import { loadPipelines } from '../src/config/load-pipeline.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { countPosts } from '../src/db/post.repository.js';
@@ -7,6 +8,7 @@ import { runAlertStage } from '../src/pipeline/alert-stage.js';
 import { runOnce } from '../src/pipeline/run-once.js';
 import { prepareRun } from '../src/pipeline/run-setup.js';
 
+limitHeapGrowth(); // as the CLI does
 const [pipelineFile, dbFile] = process.argv.slice(2);
 const pipelines = loadPipelines([pipelineFile!]);
 const database = await openDatabase(dbFile!);

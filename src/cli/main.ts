@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { UserError } from '../errors/user-error.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 // natural (loaded by the NLP stage) pulls in dotenv, which would otherwise print to stdout.
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
+limitHeapGrowth();
 
 type CommandModule = { runCommand(args: string[]): Promise<number> };
 
