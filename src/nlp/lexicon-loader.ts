@@ -130,7 +130,7 @@ function readYaml(file: string): unknown {
     throw new LexiconError(display(file), '', `the file cannot be read (${(err as Error).message}).`);
   }
   try {
-    // Topic files share long lists (the hate group words) through YAML aliases.
+    // Topic files may share long lists through YAML aliases (word classes are the preferred way).
     return parseYaml(text, { maxAliasCount: 10_000 });
   } catch (err) {
     const e = err as Error & { linePos?: { line: number; col: number }[] };

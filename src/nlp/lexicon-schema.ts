@@ -35,10 +35,21 @@ const rule = z
     any: z.array(entryText).optional(),
     none: z.array(entryText).optional(),
     near: z.number().int().positive('near must be a whole number of tokens greater than 0').optional(),
+    // Negation scoped to the clause of the matched `any` items (see topic-matcher.ts negationHolds).
+    negators: z.array(entryText).min(1, 'list at least one negator').optional(),
+    negation: z.enum(['cancels', 'required'], { error: 'negation is `cancels` or `required`' }).optional(),
+    negation_window: z.number().int().positive('negation_window must be a whole number of tokens greater than 0').optional(),
     weight,
   })
   .strict()
-  .refine((r) => (r.all?.length ?? 0) + (r.any?.length ?? 0) > 0, 'a rule needs at least one item in `all` or `any`');
+  .refine((r) => (r.all?.length ?? 0) + (r.any?.length ?? 0) > 0, 'a rule needs at least one item in `all` or `any`')
+  .refine((r) => (r.negation === undefined && r.negation_window === undefined) || (r.negators?.length ?? 0) > 0, 'negation and negation_window need `negators`');
+
+/** Named word classes, referenced as `@name` in any entry (a whole entry or one word of a phrase). */
+const classes = z.record(
+  z.string().regex(/^[a-z][a-z0-9_]*$/, 'a class name is lower-case letters, digits and underscores, starting with a letter'),
+  z.array(entryText).min(1, 'a class needs at least one entry'),
+);
 
 /** Schema of one `lexicons/topics/<slug>.yaml` file. */
 export const topicFileSchema = z
@@ -48,6 +59,7 @@ export const topicFileSchema = z
     version: z.number().int('the version is a whole number').nonnegative(),
     threshold: z.number().positive('the threshold must be greater than 0'),
     description: z.string().optional(),
+    classes: classes.optional(),
     terms: z.array(z.union([longTerm, compactTerm], { error: 'a term is `word: weight` or {term, weight, unless_near}' })).min(1, 'a topic needs at least one term'),
     exclude: z.array(entryText).optional(),
     rules: z.array(rule).optional(),

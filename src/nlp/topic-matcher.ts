@@ -1,9 +1,11 @@
 // Compiles all topic lexicons into one matcher so that every topic is scored in a single pass over
 // the tokens: one index keyed by a pattern's first token (exact, prefix-wildcard and
-// suffix-wildcard tables), memoised per token key, then cheap per-topic bookkeeping on the few hits.
+// suffix-wildcard tables; a first word that many phrases share fans out by the second word),
+// memoised per token key, then cheap per-topic bookkeeping on the few hits. Rules can be written
+// with word classes (`@groep`) and clause-scoped negation.
 
 import { joinHyphens, normaliseWord } from './normalizer.js';
-import type { Token } from './tokenizer.js';
+import { TokenFlag, type Token } from './tokenizer.js';
 import type { TopicFile } from './lexicon-schema.js';
 import { LexiconError } from './lexicon-errors.js';
 import type { TermMatch } from './types.js';
@@ -35,8 +37,23 @@ interface Item {
 /** A compiled entry pattern (opaque outside src/nlp). */
 export interface Pattern {
   toks: TokPat[];
+  /** The item, or -1 for a fan-out node. */
   item: number;
+  /**
+   * Fan-out node: many phrases share this first word ("zijn ratten", "zijn tuig" …), so they are
+   * looked up by their second word instead of tried one by one.
+   */
+  fan?: Map<string, Pattern[]>;
+  /** The fanned rule-item phrases keyed by each typo of their second word (see typoOf). */
+  fanTypo?: Map<string, Pattern[]>;
 }
+
+/** First words shared by at least this many phrases get a fan-out node. */
+const FAN_MIN = 6;
+
+const NEG_NONE = 0;
+const NEG_CANCELS = 1;
+const NEG_REQUIRED = 2;
 
 interface CompiledRule {
   label: string;
@@ -46,7 +63,15 @@ interface CompiledRule {
   none: number[];
   near: number | null;
   weight: number;
+  negators: number[];
+  negation: 0 | 1 | 2;
+  negationWindow: number;
 }
+
+/** Default `negation_window`: a negator this many tokens from the predicate (same clause) negates it. */
+export const NEGATION_WINDOW = 3;
+/** Most alternatives one entry may expand to through `@class` words. */
+const MAX_ALTERNATIVES = 5000;
 
 interface CompiledTopic {
   slug: string;
@@ -74,9 +99,13 @@ export interface TopicMatcher {
   readonly suffixBuckets: Map<string, Pattern[]>;
   /** Every exact token and wildcard stem, for elongation/hashtag resolution. */
   readonly vocabulary: Set<string>;
-  /** Deletion variants of single-word rule items of ≥ FUZZY_MIN_LENGTH letters (typo tolerance). */
+  /** Inner-letter deletion variants of single-word rule items of ≥ FUZZY_MIN_LENGTH letters (typo tolerance). */
   readonly fuzzy: Map<string, Pattern[]>;
-  /** Length of the longest entry in the typo index. */
+  /** Single-word rule items of ≥ FUZZY_SWAP_MIN_LENGTH letters, for swapped-letter typos. */
+  readonly swappable: Map<string, Pattern[]>;
+  /** letterSignature of every swappable entry: a swap keeps it, so most words need no swap lookups. */
+  readonly swapSignatures: Set<number>;
+  /** Length of the longest single-word rule item (longer words are no typo of one). */
   readonly fuzzyMaxLength: number;
   /** First and last three letters of the typo-indexed entries: one edit leaves one of them intact. */
   readonly fuzzyHeads: Set<string>;
@@ -108,8 +137,9 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
   for (let ti = 0; ti < sorted.length; ti++) {
     const { file, topic } = sorted[ti]!;
     const auxByText = new Map<string, number>();
+    const classOf = classResolver(topic.classes ?? {}, file);
     const addItem = (text: string, role: 0 | 1 | 2, weight: number, field: string): number => {
-      const pats = compileEntry(text, file, field);
+      const pats = compileEntry(text, file, field, classOf);
       const idx = items.length;
       items.push({ topic: ti, text, role, weight, wildcard: pats.some((p) => p.some((t) => t.t !== EXACT)), unlessNear: null });
       for (const toks of pats) {
@@ -157,6 +187,9 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
       none: (r.none ?? []).map((x, j) => aux(x, `rules[${i}].none[${j}]`)),
       near: r.near ?? null,
       weight: r.weight,
+      negators: (r.negators ?? []).map((x, j) => aux(x, `rules[${i}].negators[${j}]`)),
+      negation: r.negators === undefined ? NEG_NONE : r.negation === 'required' ? NEG_REQUIRED : NEG_CANCELS,
+      negationWindow: r.negation_window ?? NEGATION_WINDOW,
     }));
     const rulesByItem = new Map<number, number[]>();
     rules.forEach((r, ri) => {
@@ -182,35 +215,118 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
     }
     return b;
   };
-  // Typo tolerance (one deleted, inserted, swapped or replaced letter) for single-word entries,
-  // via the symmetric-deletion index: "vrowen" and "vrouwne" still find "vrouwen".
+  // Typo tolerance for single-word rule items, via a deletion index: a letter dropped inside the
+  // word ("vrowen" → vrouwen) or two neighbouring letters swapped ("hata" → haat). The first letter
+  // stays put and the last is never dropped: edits there are mostly other words ("letten" is not
+  // "sletten", "monster" not "monsters"), as are inserted or replaced letters ("vechten", "rechten").
   const fuzzy = new Map<string, Pattern[]>();
   let fuzzyMaxLength = 0;
   const fuzzyHeads = new Set<string>();
   const fuzzyTails = new Set<string>();
-  for (const [stem, list] of exact) {
-    if (stem.length < FUZZY_MIN_LENGTH) continue;
-    // Rule items only: they need a second item nearby, which keeps typo matches from firing alone.
-    const singles = list.filter((p) => p.toks.length === 1 && items[p.item]!.role === ROLE_AUX);
-    if (singles.length === 0) continue;
+  const byStem = new Map<string, Pattern[]>();
+  for (const map of [exact, prefix, suffix]) {
+    for (const [stem, list] of map) {
+      // Rule items only: they need a second item nearby, which keeps typo matches from firing alone.
+      const singles = list.filter((p) => p.toks.length === 1 && p.item >= 0 && items[p.item]!.role === ROLE_AUX);
+      if (singles.length === 0) continue;
+      let l = byStem.get(stem);
+      if (l === undefined) byStem.set(stem, (l = []));
+      l.push(...singles);
+    }
+  }
+  for (const [stem, singles] of byStem) {
     fuzzyMaxLength = Math.max(fuzzyMaxLength, stem.length);
+    if (stem.length < FUZZY_MIN_LENGTH) continue;
     fuzzyHeads.add(stem.slice(0, 3));
     fuzzyTails.add(stem.slice(-3));
-    for (const v of [stem, ...deletions(stem)]) {
+    for (let i = 1; i < stem.length - 1; i++) {
+      const v = stem.slice(0, i) + stem.slice(i + 1);
       let l = fuzzy.get(v);
       if (l === undefined) fuzzy.set(v, (l = []));
       for (const p of singles) if (!l.includes(p)) l.push(p);
     }
   }
-  return { topics, items, exact, prefix, suffix, prefixBuckets: bucket(prefix, false), suffixBuckets: bucket(suffix, true), vocabulary, fuzzy, fuzzyMaxLength, fuzzyHeads, fuzzyTails, isKnown: (k) => vocabulary.has(k), memo: new Map() };
+  const swappable = new Map<string, Pattern[]>();
+  // Whole words only: a wildcard stem with two letters swapped is too often another word ("kots*", "kost").
+  for (const [stem, list] of exact) {
+    const singles = list.filter((p) => p.toks.length === 1 && p.item >= 0 && items[p.item]!.role === ROLE_AUX);
+    if (stem.length >= FUZZY_SWAP_MIN_LENGTH && singles.length > 0) swappable.set(stem, singles);
+  }
+  const swapSignatures = new Set<number>();
+  for (const stem of swappable.keys()) swapSignatures.add(letterSignature(stem));
+  for (const [first, list] of exact) {
+    const fanned = list.filter((p) => p.toks.length > 1 && p.toks[1]!.t === EXACT);
+    if (fanned.length < FAN_MIN) continue;
+    const fan = new Map<string, Pattern[]>();
+    for (const p of fanned) {
+      let l = fan.get(p.toks[1]!.s);
+      if (l === undefined) fan.set(p.toks[1]!.s, (l = []));
+      l.push(p);
+    }
+    const fanTypo = new Map<string, Pattern[]>();
+    for (const p of fanned) {
+      if (items[p.item]!.role !== ROLE_AUX) continue;
+      for (const v of typoVariants(p.toks[1]!.s)) {
+        let l = fanTypo.get(v);
+        if (l === undefined) fanTypo.set(v, (l = []));
+        if (!l.includes(p)) l.push(p);
+      }
+    }
+    exact.set(first, [...list.filter((p) => !fanned.includes(p)), { toks: [{ t: EXACT, s: first }], item: -1, fan, fanTypo }]);
+  }
+  return { topics, items, exact, prefix, suffix, prefixBuckets: bucket(prefix, false), suffixBuckets: bucket(suffix, true), vocabulary, fuzzy, fuzzyMaxLength, fuzzyHeads, fuzzyTails, swappable, swapSignatures, isKnown: (k) => vocabulary.has(k), memo: new Map() };
 }
 
-/** Compiles one entry ("nep-sms", "vriend in nood", "oplicht*", "*fraude") into token patterns. */
-function compileEntry(text: string, file: string, field: string): TokPat[][] {
+type ClassResolver = (name: string, field: string) => TokPat[][];
+
+/** Compiles each `classes` entry once per topic; `@name` words expand to a class's patterns. */
+function classResolver(classes: Record<string, string[]>, file: string): ClassResolver {
+  const done = new Map<string, TokPat[][]>();
+  const busy = new Set<string>();
+  const resolve: ClassResolver = (name, field) => {
+    const hit = done.get(name);
+    if (hit !== undefined) return hit;
+    const entries = Object.hasOwn(classes, name) ? classes[name] : undefined;
+    if (entries === undefined) throw new LexiconError(file, field, `the class "@${name}" is not defined under \`classes\`.`);
+    if (busy.has(name)) throw new LexiconError(file, `classes.${name}`, `the class "@${name}" refers to itself.`);
+    busy.add(name);
+    const out: TokPat[][] = [];
+    const seen = new Set<string>();
+    entries.forEach((e, i) => {
+      for (const toks of compileEntry(e.toLowerCase(), file, `classes.${name}[${i}]`, resolve)) {
+        const k = toks.map((t) => `${t.t}${t.s}`).join(' ');
+        if (!seen.has(k)) {
+          seen.add(k);
+          out.push(toks);
+        }
+      }
+    });
+    busy.delete(name);
+    done.set(name, out);
+    return out;
+  };
+  return resolve;
+}
+
+/**
+ * Compiles one entry ("nep-sms", "vriend in nood", "oplicht*", "*fraude", "@groep", "zwarte @mensen")
+ * into token patterns.
+ */
+function compileEntry(text: string, file: string, field: string, classOf: ClassResolver): TokPat[][] {
   const raw = text.trim().split(/\s+/);
   // Each raw token may expand to alternatives: "nep-sms" → [nepsms] or [nep, sms].
   let alts: TokPat[][] = [[]];
   for (const r of raw) {
+    if (r.startsWith('@')) {
+      const name = r.slice(1);
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new LexiconError(file, field, `the entry "${text}" refers to a class as "${r}"; write @ and the class name, e.g. "@groep".`);
+      const options = classOf(name, field);
+      if (alts.length * options.length > MAX_ALTERNATIVES) throw new LexiconError(file, field, `the entry "${text}" expands to more than ${MAX_ALTERNATIVES} phrases; split it up.`);
+      const next: TokPat[][] = [];
+      for (const a of alts) for (const o of options) next.push([...a, ...o]);
+      alts = next;
+      continue;
+    }
     if (r === '*' || r.slice(1, -1).includes('*') || (r.length > 1 && r.startsWith('*') && r.endsWith('*'))) {
       throw new LexiconError(file, field, `the entry "${text}" has a wildcard that is not at the start or the end of a word; write e.g. "oplicht*" or "*fraude".`);
     }
@@ -226,53 +342,73 @@ function compileEntry(text: string, file: string, field: string): TokPat[][] {
     }
     const next: TokPat[][] = [];
     for (const a of alts) for (const o of options) next.push([...a, ...o]);
-    alts = next.slice(0, 16);
+    alts = next.length > MAX_ALTERNATIVES ? next.slice(0, MAX_ALTERNATIVES) : next;
   }
   return alts;
 }
 
 const MEMO_MAX = 200_000;
 const NONE: Pattern[] = [];
-/** Shortest entry (in letters) that gets typo-tolerant matching. */
+/** Shortest entry (in letters) that matches with a dropped letter. */
 export const FUZZY_MIN_LENGTH = 7;
+/** Shortest entry (in letters) that matches with two swapped letters. */
+export const FUZZY_SWAP_MIN_LENGTH = 4;
 
-function deletions(w: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+/** Rule items one typo away from an unknown word: a dropped inner letter, or a swap after the first letter. */
+function fuzzyCandidates(m: TopicMatcher, key: string): Pattern[] | null {
+  const L = key.length;
+  if (L < FUZZY_SWAP_MIN_LENGTH || L > m.fuzzyMaxLength + 1 || m.isKnown(key) || !/^[a-z]+$/.test(key)) return null;
+  let out: Pattern[] | null = null;
+  // A dropped inner letter keeps the first or the last three letters of entries of 7+ letters.
+  if (L >= FUZZY_MIN_LENGTH - 1 && (m.fuzzyHeads.has(key.slice(0, 3)) || m.fuzzyTails.has(key.slice(L - 3)))) out = addUnique(m.fuzzy.get(key), out);
+  if (!m.swapSignatures.has(letterSignature(key))) return out;
+  for (let i = 1; i + 1 < L; i++) {
+    if (key[i] === key[i + 1]) continue;
+    out = addUnique(m.swappable.get(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2)), out);
+  }
   return out;
 }
 
-/** Entries within one edit of an unknown word (symmetric deletion lookups). */
-function fuzzyCandidates(m: TopicMatcher, key: string): Pattern[] | null {
+/**
+ * The later words of a rule item's phrase get the same typo tolerance as single words ("maken me
+ * zike", "niets waadr"): `key` is `p` with two letters after the first swapped, or with one inner
+ * letter dropped, and is not itself a known word.
+ */
+function typoOf(m: TopicMatcher, key: string, p: TokPat): boolean {
+  const s = p.s;
   const L = key.length;
-  if (L < FUZZY_MIN_LENGTH - 1 || L > m.fuzzyMaxLength + 1 || m.fuzzy.size === 0) return null;
-  // Words of 6+ letters keep their first or their last three letters under one edit.
-  if (!m.fuzzyHeads.has(key.slice(0, 3)) && !m.fuzzyTails.has(key.slice(L - 3))) return null;
-  if (m.isKnown(key) || !/^[a-z]+$/.test(key)) return null;
-  let out = addUnique(m.fuzzy.get(key), null); // a letter missing in the token
-  for (let i = 0; i < L; i++) out = addUnique(m.fuzzy.get(key.slice(0, i) + key.slice(i + 1)), out); // swapped, replaced or extra letter
-  // A deletion variant may match an entry two edits away (e.g. two different deletions); check.
-  return out === null ? null : out.filter((p) => withinOneEdit(key, p.toks[0]!.s));
+  if (p.t !== EXACT || L < FUZZY_SWAP_MIN_LENGTH || key.charCodeAt(0) !== s.charCodeAt(0)) return false;
+  let i = 1;
+  if (L === s.length) {
+    while (i < L && key.charCodeAt(i) === s.charCodeAt(i)) i++;
+    if (i >= L - 1 || key[i] !== s[i + 1] || key[i + 1] !== s[i] || key.slice(i + 2) !== s.slice(i + 2)) return false;
+  } else if (L === s.length - 1 && s.length >= FUZZY_MIN_LENGTH) {
+    while (i < L && key.charCodeAt(i) === s.charCodeAt(i)) i++;
+    if (i >= s.length - 1 || key.slice(i) !== s.slice(i + 1)) return false;
+  } else return false;
+  return !m.isKnown(key) && /^[a-z]+$/.test(key);
+}
+
+/** First letter, length and letter sum: unchanged when two letters after the first are swapped. */
+function letterSignature(w: string): number {
+  let sum = 0;
+  for (let i = 1; i < w.length; i++) sum += w.charCodeAt(i);
+  return (w.charCodeAt(0) * 64 + w.length) * 65536 + sum;
+}
+
+/** Every misspelling of `s` that typoOf accepts (swaps after the first letter; inner drops from 7 letters). */
+function typoVariants(s: string): string[] {
+  const out: string[] = [];
+  if (s.length < FUZZY_SWAP_MIN_LENGTH) return out;
+  for (let i = 1; i + 1 < s.length; i++) if (s[i] !== s[i + 1]) out.push(s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2));
+  if (s.length >= FUZZY_MIN_LENGTH) for (let i = 1; i < s.length - 1; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
 }
 
 function addUnique(list: Pattern[] | undefined, out: Pattern[] | null): Pattern[] | null {
   if (list === undefined) return out;
   for (const p of list) if (out === null || !out.includes(p)) (out ??= []).push(p);
   return out;
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // replaced
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** The patterns whose first token matches `key` (memoised). */
@@ -340,28 +476,24 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
     const cands = precomputed !== undefined ? precomputed[i]!.topics : candidates(m, tok.key);
     for (let c = 0; c < cands.length; c++) {
       const p = cands[c]!;
-      const len = p.toks.length;
-      if (len > 1) {
-        if (i + len > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < len; k++) {
-          if (!tokMatches(p.toks[k]!, tokens[i + k]!.key)) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) continue;
+      if (p.fan !== undefined) {
+        if (i + 1 >= tokens.length) continue;
+        const next = tokens[i + 1]!.key;
+        // The second word as written, else as a typo of a rule item's second word.
+        const list = p.fan.get(next) ?? p.fanTypo!.get(next);
+        if (list === undefined) continue;
+        for (const q of list) if (restMatches(m, q, tokens, i)) byTopic = addHit(m, byTopic, nTopics, q, i, tok.key);
+        continue;
       }
-      const item = m.items[p.item]!;
-      (byTopic ??= new Array(nTopics))[item.topic] ??= [];
-      byTopic[item.topic]!.push({ item: p.item, s: i, e: i + len, rank: p.toks.every((t) => t.t === EXACT) && (len > 1 || p.toks[0]!.s === tok.key) ? 2 : 1 });
+      if (p.toks.length > 1 && !restMatches(m, p, tokens, i)) continue;
+      byTopic = addHit(m, byTopic, nTopics, p, i, tok.key);
     }
     if (tok.parts !== null) {
       // Parts of a hyphenated word match single-token entries ("jeugd-overlast" → overlast).
       for (const part of tok.parts) {
         const pc = candidates(m, part);
         for (const p of pc) {
-          if (p.toks.length !== 1) continue;
+          if (p.toks.length !== 1 || p.item < 0) continue;
           const item = m.items[p.item]!;
           (byTopic ??= new Array(nTopics))[item.topic] ??= [];
           byTopic[item.topic]!.push({ item: p.item, s: i, e: i + 1, rank: 0 });
@@ -378,6 +510,26 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
     scoreTopic(m, ti, hits, tokens, text, topics, matches);
   }
   return { topics, matches };
+}
+
+/** Whether the words after the first of a phrase pattern follow token i (rule items allow a typo). */
+function restMatches(m: TopicMatcher, p: Pattern, tokens: readonly Token[], i: number): boolean {
+  const len = p.toks.length;
+  if (i + len > tokens.length) return false;
+  const aux = m.items[p.item]!.role === ROLE_AUX;
+  for (let k = 1; k < len; k++) {
+    const key = tokens[i + k]!.key;
+    if (!tokMatches(p.toks[k]!, key) && !(aux && typoOf(m, key, p.toks[k]!))) return false;
+  }
+  return true;
+}
+
+function addHit(m: TopicMatcher, byTopic: (Hit[] | undefined)[] | null, nTopics: number, p: Pattern, i: number, key: string): (Hit[] | undefined)[] {
+  const item = m.items[p.item]!;
+  const len = p.toks.length;
+  const out = byTopic ?? new Array<Hit[] | undefined>(nTopics);
+  (out[item.topic] ??= []).push({ item: p.item, s: i, e: i + len, rank: p.toks.every((t) => t.t === EXACT) && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
+  return out;
 }
 
 function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly Token[], text: string, out: Record<string, number>, matches: TermMatch[]): void {
@@ -450,7 +602,7 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
   if (candidateRules !== null && candidateRules.length > 1) candidateRules = [...new Set(candidateRules)].sort((a, b) => a - b);
   for (const ri of candidateRules ?? []) {
     const r = topic.rules[ri]!;
-    const span = ruleHolds(r, occ);
+    const span = ruleHolds(r, occ, tokens);
     if (span === null) continue;
     evidence += r.weight;
     const start = tokens[span[0]]!.start;
@@ -475,7 +627,7 @@ function distance(a: Hit, b: Hit): number {
 }
 
 /** Returns the token span [start, end) of the hits that satisfy the rule, or null. */
-function ruleHolds(r: CompiledRule, occ: Map<number, Hit[]>): [number, number] | null {
+function ruleHolds(r: CompiledRule, occ: Map<number, Hit[]>, tokens: readonly Token[]): [number, number] | null {
   for (const n of r.none) if ((occ.get(n)?.length ?? 0) > 0) return null;
   const groups: Hit[][] = [];
   for (const a of r.all) {
@@ -492,33 +644,96 @@ function ruleHolds(r: CompiledRule, occ: Map<number, Hit[]>): [number, number] |
     if (u.length === 0) return null;
     groups.push(u);
   }
+  // The predicate that negation applies to: the `any` hit, or every hit when the rule has no `any`.
+  const pred = r.any.length > 0 ? groups.length - 1 : -1;
+  const chosen: Hit[] = new Array<Hit>(groups.length);
   if (r.near === null) {
-    let s = Infinity;
-    let e = -Infinity;
-    for (const g of groups) {
-      s = Math.min(s, g[0]!.s);
-      e = Math.max(e, g[0]!.e);
+    for (let g = 0; g < groups.length; g++) chosen[g] = groups[g]![0]!;
+    const tries = r.negation === NEG_NONE ? [chosen[groups.length - 1]!] : groups[groups.length - 1]!;
+    for (const last of tries) {
+      chosen[groups.length - 1] = last;
+      if (negationHolds(r, chosen, pred, occ, tokens)) return spanOf(chosen);
     }
-    return [s, e];
+    return null;
   }
   const near = r.near;
   for (const g of groups) {
     for (const anchor of g) {
       const a = anchor.s;
-      let s = a;
-      let e = anchor.e;
       let ok = true;
-      for (const g2 of groups) {
-        const hit = g2.find((h) => h.s >= a && h.s - a <= near);
+      for (let k = 0; k < groups.length; k++) {
+        const hit = groups[k]!.find((h) => h.s >= a && h.s - a <= near);
         if (hit === undefined) {
           ok = false;
           break;
         }
-        s = Math.min(s, hit.s);
-        e = Math.max(e, hit.e);
+        chosen[k] = hit;
       }
-      if (ok) return [s, e];
+      if (ok && negationHolds(r, chosen, pred, occ, tokens)) return spanOf(chosen);
     }
   }
   return null;
+}
+
+function spanOf(hits: readonly Hit[]): [number, number] {
+  let s = Infinity;
+  let e = -Infinity;
+  for (const h of hits) {
+    s = Math.min(s, h.s);
+    e = Math.max(e, h.e);
+  }
+  return [s, e];
+}
+
+/**
+ * Scoped negation: a negator counts when it lies within `negation_window` tokens of the predicate
+ * (the matched `any` hit) in the same clause, is not part of a matched item ("niet welkom" is one
+ * predicate, not a negated "welkom"), and does not stand in a question (a negative question is
+ * rhetorical: "Is het niet duidelijk dat …?" asserts). `cancels`: a counting negator stops the
+ * rule ("ik haat X niet"); `required`: the rule needs one ("X verdienen het niet om te leven").
+ */
+function negationHolds(r: CompiledRule, chosen: readonly Hit[], pred: number, occ: Map<number, Hit[]>, tokens: readonly Token[]): boolean {
+  if (r.negation === NEG_NONE) return true;
+  let negated = false;
+  search: for (const n of r.negators) {
+    const l = occ.get(n);
+    if (l === undefined) continue;
+    for (const o of l) {
+      if (partOfRuleItem(r, n, o, occ)) continue;
+      for (let k = 0; k < chosen.length; k++) {
+        if (pred >= 0 && k !== pred) continue;
+        const p = chosen[k]!;
+        if (distance(o, p) <= r.negationWindow && sameClause(tokens, o, p) && !inQuestion(tokens, o.s)) {
+          negated = true;
+          break search;
+        }
+      }
+    }
+  }
+  return r.negation === NEG_CANCELS ? !negated : negated;
+}
+
+function partOfRuleItem(r: CompiledRule, negator: number, o: Hit, occ: Map<number, Hit[]>): boolean {
+  for (const list of [r.all, r.any]) {
+    for (const it of list) {
+      if (it === negator) continue;
+      const l = occ.get(it);
+      if (l !== undefined && l.some((h) => h.s < o.e && o.s < h.e)) return true;
+    }
+  }
+  return false;
+}
+
+function sameClause(tokens: readonly Token[], a: Hit, b: Hit): boolean {
+  const [x, y] = a.s <= b.s ? [a, b] : [b, a];
+  for (let k = x.e - 1; k < y.s; k++) if ((tokens[k]!.flags & TokenFlag.ClauseEnd) !== 0) return false;
+  return true;
+}
+
+function inQuestion(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    const f = tokens[k]!.flags;
+    if ((f & TokenFlag.SentenceEnd) !== 0) return (f & TokenFlag.Question) !== 0;
+  }
+  return false;
 }

@@ -16,13 +16,14 @@ const FILES = existsSync(TOPIC_DIR) ? readdirSync(TOPIC_DIR).filter((f) => f.end
 /** The topics whose design rules (thresholds, ambiguity guards) this file also checks. */
 const DOMAIN_TOPICS = ['radicalisation', 'cybercrime', 'nuisance', 'subversive_crime', 'migration', 'events_tourism', 'social_domain'];
 
-const TOP_KEYS = new Set(['slug', 'label', 'version', 'threshold', 'description', 'terms', 'exclude', 'rules']);
+const TOP_KEYS = new Set(['slug', 'label', 'version', 'threshold', 'description', 'classes', 'terms', 'exclude', 'rules']);
 const LONG_TERM_KEYS = new Set(['term', 'weight', 'unless_near']);
-const RULE_KEYS = new Set(['label', 'all', 'any', 'none', 'near', 'weight']);
+const RULE_KEYS = new Set(['label', 'all', 'any', 'none', 'near', 'negators', 'negation', 'negation_window', 'weight']);
 const MIN_ENTRIES = 150;
 // One token: letters/digits, inner hyphens or apostrophes (nep-sms, boa's), optionally one '*' at
-// the start or the end.
+// the start or the end; or a reference to a word class (@name).
 const TOKEN = /^\*?[a-z0-9]+(?:['-][a-z0-9]+)*\*?$/;
+const CLASS_REF = /^@([a-z][a-z0-9_]*)$/;
 
 interface Term {
   text: string;
@@ -60,14 +61,19 @@ function load(file: string): Lexicon {
   };
 }
 
-/** Problems with one entry (term, exclude, rule item or unless_near item), or []. */
-function entryProblems(entry: unknown, where: string): string[] {
+/** Problems with one entry (term, exclude, rule item, class member or unless_near item), or []. */
+function entryProblems(entry: unknown, where: string, classes: ReadonlySet<string> = new Set()): string[] {
   if (typeof entry !== 'string') return [`${where}: entry ${JSON.stringify(entry)} is not a string`];
   const out: string[] = [];
   if (entry !== entry.trim() || /\s{2,}/.test(entry)) out.push(`${where}: "${entry}" has stray whitespace`);
   if (entry !== entry.toLowerCase()) out.push(`${where}: "${entry}" is not lower case`);
   if (entry !== entry.normalize('NFD').replace(/\p{M}/gu, '')) out.push(`${where}: "${entry}" has diacritics; write the folded form`);
   for (const tok of entry.trim().split(/\s+/)) {
+    const ref = CLASS_REF.exec(tok);
+    if (ref) {
+      if (!classes.has(ref[1]!)) out.push(`${where}: "${entry}" refers to @${ref[1]}, which the file does not define under classes`);
+      continue;
+    }
     if (!TOKEN.test(tok)) out.push(`${where}: "${entry}" has an invalid token "${tok}"`);
     else if (tok.startsWith('*') && tok.endsWith('*')) out.push(`${where}: "${entry}" has a wildcard at both ends`);
     else if (tok.includes('*') && tok.replace(/[*'-]/g, '').length < 3) out.push(`${where}: wildcard "${tok}" is too short to be safe`);
@@ -100,6 +106,16 @@ function formatProblems(lex: Lexicon): string[] {
   if (!Number.isInteger(raw.version) || (raw.version as number) < 1) out.push(`version must be an integer ≥ 1, got ${String(raw.version)}`);
   if (typeof raw.threshold !== 'number' || !(raw.threshold > 0)) out.push(`threshold must be a number > 0, got ${String(raw.threshold)}`);
   if (!Array.isArray(raw.terms)) return [...out, 'terms must be a list'];
+  const classes = new Set<string>();
+  if (raw.classes !== undefined) {
+    if (raw.classes === null || typeof raw.classes !== 'object' || Array.isArray(raw.classes)) out.push('classes must be a mapping of name: [entries]');
+    else for (const name of Object.keys(raw.classes)) classes.add(name);
+    for (const [name, members] of Object.entries((raw.classes ?? {}) as Record<string, unknown>)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) out.push(`classes: "${name}" must be lower-case letters, digits and underscores`);
+      if (!Array.isArray(members) || members.length === 0) out.push(`classes.${name}: must be a non-empty list`);
+      else members.forEach((m: unknown, j: number) => out.push(...entryProblems(m, `classes.${name}[${j}]`, classes)));
+    }
+  }
 
   raw.terms.forEach((e: unknown, i: number) => {
     const where = `terms[${i}]`;
@@ -107,17 +123,17 @@ function formatProblems(lex: Lexicon): string[] {
     if ('term' in e) {
       for (const k of Object.keys(e)) if (!LONG_TERM_KEYS.has(k)) out.push(`${where}: unknown key "${k}"`);
       const t = e as Record<string, unknown>;
-      out.push(...entryProblems(t.term, where));
+      out.push(...entryProblems(t.term, where, classes));
       if (typeof t.weight !== 'number' || !(t.weight > 0)) out.push(`${where}: weight must be a number > 0`);
       if (t.unless_near !== undefined) {
         if (!Array.isArray(t.unless_near) || t.unless_near.length === 0) out.push(`${where}: unless_near must be a non-empty list`);
-        else t.unless_near.forEach((u: unknown, j: number) => out.push(...entryProblems(u, `${where}.unless_near[${j}]`)));
+        else t.unless_near.forEach((u: unknown, j: number) => out.push(...entryProblems(u, `${where}.unless_near[${j}]`, classes)));
       }
     } else {
       const pairs = Object.entries(e);
       if (pairs.length !== 1) return void out.push(`${where}: a compact term is exactly one "term: weight" pair`);
       const [k, v] = pairs[0]!;
-      out.push(...entryProblems(k, where));
+      out.push(...entryProblems(k, where, classes));
       if (typeof v !== 'number' || !(v > 0)) out.push(`${where}: weight of "${k}" must be a number > 0`);
     }
   });
@@ -132,33 +148,36 @@ function formatProblems(lex: Lexicon): string[] {
   }
 
   if (raw.exclude !== undefined && !Array.isArray(raw.exclude)) out.push('exclude must be a list');
-  lex.exclude.forEach((x, i) => out.push(...entryProblems(x, `exclude[${i}]`)));
+  lex.exclude.forEach((x, i) => out.push(...entryProblems(x, `exclude[${i}]`, classes)));
   if (new Set(lex.exclude).size !== lex.exclude.length) out.push('exclude has duplicates');
   const termTexts = new Set(lex.terms.map((t) => t.text));
   for (const x of lex.exclude) if (termTexts.has(x)) out.push(`"${x}" is both a term and excluded, so it can never count`);
 
   if (raw.rules !== undefined && !Array.isArray(raw.rules)) out.push('rules must be a list');
-  const labels = new Set<string>();
+  // Labels may repeat: several rules can explain a score with the same words ("haat tegen een groep").
   lex.rules.forEach((r, i) => {
     const where = `rules[${i}]`;
     if (r === null || typeof r !== 'object' || Array.isArray(r)) return void out.push(`${where}: not a mapping`);
     for (const k of Object.keys(r)) if (!RULE_KEYS.has(k)) out.push(`${where}: unknown key "${k}"`);
     if (typeof r.label !== 'string' || r.label.trim() === '') out.push(`${where}: label must be a non-empty string`);
-    else if (labels.has(r.label)) out.push(`${where}: duplicate label "${r.label}"`);
-    else labels.add(r.label);
-    for (const key of ['all', 'any', 'none'] as const) {
+    for (const key of ['all', 'any', 'none', 'negators'] as const) {
       const list = r[key];
       if (list === undefined) continue;
       if (!Array.isArray(list) || list.length === 0) out.push(`${where}.${key}: must be a non-empty list`);
-      else list.forEach((x: unknown, j: number) => out.push(...entryProblems(x, `${where}.${key}[${j}]`)));
+      else list.forEach((x: unknown, j: number) => out.push(...entryProblems(x, `${where}.${key}[${j}]`, classes)));
     }
+    if (r.negation !== undefined && r.negation !== 'cancels' && r.negation !== 'required') out.push(`${where}.negation must be cancels or required`);
+    if ((r.negation !== undefined || r.negation_window !== undefined) && !Array.isArray(r.negators)) out.push(`${where}: negation needs negators`);
+    if (r.negation_window !== undefined && (!Number.isInteger(r.negation_window) || (r.negation_window as number) <= 0)) out.push(`${where}.negation_window must be a whole number > 0`);
     if (!Array.isArray(r.all) && !Array.isArray(r.any)) out.push(`${where}: needs items in "all" or "any"`);
     if (r.near !== undefined && (!Number.isInteger(r.near) || (r.near as number) <= 0)) out.push(`${where}.near must be a whole number > 0`);
     if (typeof r.weight !== 'number' || !(r.weight > 0)) out.push(`${where}.weight must be a number > 0`);
   });
 
-  const total = lex.terms.length + lex.rules.length;
-  if (total < MIN_ENTRIES) out.push(`only ${total} entries (terms + rules); at least ${MIN_ENTRIES} are required`);
+  // Class members are entries too: a class of 40 group words stands for 40 terms in every rule that uses it.
+  const classEntries = Object.values((raw.classes ?? {}) as Record<string, unknown[]>).reduce((n, members) => n + (Array.isArray(members) ? members.length : 0), 0);
+  const total = lex.terms.length + lex.rules.length + classEntries;
+  if (total < MIN_ENTRIES) out.push(`only ${total} entries (terms + rules + class members); at least ${MIN_ENTRIES} are required`);
   return out;
 }
 

@@ -49,6 +49,12 @@ describe('lexicon validation', () => {
     ['rule with bad near', VALID + 'rules:\n  - label: x\n    all: [a]\n    near: 0\n    weight: 1\n', 'rules[0].near'],
     ['wildcard in the middle', VALID.replace('woord: 1', '"wo*rd": 1'), 'terms[0]'],
     ['unless_near not a list', VALID.replace('  - woord: 1', '  - term: woord\n    weight: 1\n    unless_near: vakantie'), 'terms[0]'],
+    ['an undefined class', VALID + 'rules:\n  - label: x\n    any: ["@kleur"]\n    weight: 1\n', 'rules[0].any[0]'],
+    ['a class that refers to itself', VALID + 'classes:\n  kleur: [rood, "@kleur"]\nrules:\n  - label: x\n    any: ["@kleur"]\n    weight: 1\n', 'classes.kleur'],
+    ['a bad class name', VALID + 'classes:\n  Kleur: [rood]\n', 'classes'],
+    ['an empty class', VALID + 'classes:\n  kleur: []\n', 'classes.kleur'],
+    ['negation without negators', VALID + 'rules:\n  - label: x\n    any: [a]\n    negation: cancels\n    weight: 1\n', 'rules[0]'],
+    ['an unknown negation mode', VALID + 'rules:\n  - label: x\n    any: [a]\n    negators: [niet]\n    negation: soms\n    weight: 1\n', 'rules[0].negation'],
   ])('rejects %s, naming file and field', (_n, yaml, field) => {
     const err = errorOf(load({ 'demo.yaml': yaml }));
     expect(err.name).toBe('LexiconError');

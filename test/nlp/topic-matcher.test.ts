@@ -160,3 +160,74 @@ describe('topic matcher', () => {
     expect(lex.version).toMatch(/^sentiment-nl@\d+;sentiment-en@\d+;emoji@\d+;/);
   });
 });
+
+// Word classes, scoped negation, typo tolerance and the fan-out index, on a lexicon written for these tests.
+const CLASSES = `
+slug: demo
+label: Demo
+version: 1
+threshold: 2
+classes:
+  groep: [katten, honden, olifanten, "@kleur @dier"]
+  kleur: [rode, blauwe]
+  dier: [vissen, vogels]
+  hekel: [haat, haten, hekel aan, niet uitstaan, "zijn @slecht"]
+  slecht: [vies, stom, lelijk, eng, gemeen, raar]
+  positief: [welkom, te vertrouwen]
+  negatie: [niet, nooit, geen]
+terms:
+  - dummy: 1
+rules:
+  - { label: hekel, all: ["@groep"], any: ["@hekel"], negators: ["@negatie"], negation: cancels, near: 6, weight: 2 }
+  - { label: ontzegging, all: ["@groep"], any: ["@positief"], negators: ["@negatie"], negation: required, near: 6, weight: 2 }
+`;
+
+describe('word classes and scoped negation', () => {
+  let demo: Lexicons;
+  let done: () => void;
+  beforeAll(() => {
+    const d = makeLexiconDir({ 'demo.yaml': CLASSES });
+    done = d.cleanup;
+    demo = loadLexicons(d.dir);
+  });
+  afterAll(() => done());
+  const fires = (text: string) => (scorePost(text, demo).topics['demo'] ?? 0) > 0;
+
+  it.each([
+    ['a class word', 'Ik haat katten.'],
+    ['a phrase built from two classes', 'Ik heb een hekel aan rode vissen.'],
+    ['a negator in another clause', 'Ik haat honden, niet katten.'],
+    ['a negator that is part of the predicate', 'Ik kan katten niet uitstaan.'],
+    ['a negative question (rhetorical)', 'Is het niet duidelijk dat ik katten haat?'],
+    ['a negator farther than the window', 'Het is niet zo raar dat ik nu al die katten haat.'],
+    ['a required negation', 'Katten zijn hier niet welkom.'],
+    ['a swapped letter in a class word', 'Ik haat hodnen.'],
+    ['a dropped inner letter in a long class word', 'Ik haat olfanten.'],
+    ['a swapped letter in the second word of a phrase', 'Ik haat rode vgoels.'],
+    ['a fanned-out phrase', 'Katten zijn gemeen.'],
+    ['a fanned-out phrase with a typo in its second word', 'Katten zijn leljik.'],
+  ])('fires on %s', (_n, text) => {
+    expect(fires(text)).toBe(true);
+  });
+
+  it.each([
+    ['a class phrase with another second word', 'Ik haat rode auto\'s.'],
+    ['a negated predicate after the object', 'Ik haat katten niet.'],
+    ['a negator right before the predicate', 'Ik zal katten nooit haten.'],
+    ['a negator after the predicate in the same clause', 'Katten? Die haat ik echt nooit.'],
+    ['a positive predicate without negation', 'Katten zijn hier welkom.'],
+    ['a fanned-out first word with another second word', 'Katten zijn lief.'],
+    ['a changed first letter (another word, not a typo)', 'Ik haat lonnen en sonden.'],
+    ['a dropped letter in a short word', 'Ik haat hoden.'],
+  ])('does not fire on %s', (_n, text) => {
+    expect(fires(text)).toBe(false);
+  });
+
+  it('explains a rule hit with the rule label and the matched span', () => {
+    const text = 'Ik heb een hekel aan blauwe vogels';
+    const m = scorePost(text, demo).matches.find((x) => x.topic === 'demo');
+    expect(m?.term).toBe('hekel');
+    expect(m?.text).toBe('hekel aan blauwe vogels');
+    expect(text.slice(m!.start, m!.end)).toBe(m!.text);
+  });
+});
