@@ -20,9 +20,10 @@ const TOP_KEYS = new Set(['slug', 'label', 'version', 'threshold', 'description'
 const LONG_TERM_KEYS = new Set(['term', 'weight', 'unless_near']);
 const RULE_KEYS = new Set(['label', 'all', 'any', 'none', 'near', 'negators', 'negation', 'negation_window', 'weight']);
 const MIN_ENTRIES = 150;
-// One token: letters/digits, inner hyphens or apostrophes (nep-sms, boa's), optionally one '*' at
-// the start or the end; or a reference to a word class (@name).
-const TOKEN = /^\*?[a-z0-9]+(?:['-][a-z0-9]+)*\*?$/;
+// One token: letters (any script: Arabic words for refugees, say) and digits, inner hyphens or
+// apostrophes (nep-sms, boa's), a trailing hyphen for Dutch shared compounds ("ouder- en kindteam"),
+// optionally one '*' at the start or the end; or a reference to a word class (@name).
+const TOKEN = /^\*?[\p{L}\p{M}0-9]+(?:['-][\p{L}\p{M}0-9]+)*-?\*?$/u;
 const CLASS_REF = /^@([a-z][a-z0-9_]*)$/;
 
 interface Term {
@@ -67,7 +68,8 @@ function entryProblems(entry: unknown, where: string, classes: ReadonlySet<strin
   const out: string[] = [];
   if (entry !== entry.trim() || /\s{2,}/.test(entry)) out.push(`${where}: "${entry}" has stray whitespace`);
   if (entry !== entry.toLowerCase()) out.push(`${where}: "${entry}" is not lower case`);
-  if (entry !== entry.normalize('NFD').replace(/\p{M}/gu, '')) out.push(`${where}: "${entry}" has diacritics; write the folded form`);
+  // Latin letters are written folded (the loader folds them anyway); marks in other scripts are part of the word.
+  if (entry.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1') !== entry.normalize('NFD')) out.push(`${where}: "${entry}" has diacritics; write the folded form`);
   for (const tok of entry.trim().split(/\s+/)) {
     const ref = CLASS_REF.exec(tok);
     if (ref) {
