@@ -1,7 +1,10 @@
-// Errors raised while loading lexicons. Messages are full sentences that say how to fix the file.
+// Errors raised while loading lexicons. Messages are full sentences that say how to fix the file, so they
+// are UserErrors: the CLI prints them without a stack trace.
+
+import { UserError } from '../errors/user-error.js';
 
 /** A lexicon file is missing, unreadable, not YAML, or does not follow the lexicon format. */
-export class LexiconError extends Error {
+export class LexiconError extends UserError {
   override readonly name = 'LexiconError';
   /** The file that is wrong. */
   readonly file: string;
@@ -17,7 +20,7 @@ export class LexiconError extends Error {
 }
 
 /** The lexicon directory does not exist or holds no topic files. */
-export class LexiconDirectoryError extends Error {
+export class LexiconDirectoryError extends UserError {
   override readonly name = 'LexiconDirectoryError';
 
   constructor(dir: string, problem: string) {

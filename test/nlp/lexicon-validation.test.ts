@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors/user-error.js';
 import { LexiconDirectoryError, LexiconError, loadLexicons } from '../../src/nlp/index.js';
 import { makeLexiconDir } from './lexicon-dir.js';
 
@@ -90,5 +91,10 @@ describe('lexicon validation', () => {
 
   it('rejects a lexicon folder that does not exist', () => {
     expect(() => loadLexicons('/nonexistent/lexicons')).toThrow(LexiconDirectoryError);
+  });
+
+  it('raises user errors, which the CLI prints as one sentence without a stack trace', () => {
+    expect(errorOf(load({ 'other.yaml': VALID }))).toBeInstanceOf(UserError);
+    expect(() => loadLexicons('/nonexistent/lexicons')).toThrow(UserError);
   });
 });
