@@ -1,8 +1,8 @@
 // Runs the NLP evaluation core in CI and fails below the targets of the issue. Dataset-based parts
 // skip when ../shared/datasets is missing; the topic set is ours and always runs when present.
-// Two targets are not met yet (HateCheck macro-F1 0.60, topic micro recall 0.80): for those CI guards
-// the level reached (REACHED) against regressions, and the target stays visible in `npm run eval`.
-const REACHED = { hatecheckMacroF1: 0.56, topicMicroRecall: 0.68 };
+// One target is not met yet (topic micro recall 0.80): for it CI guards the level reached (REACHED)
+// against regressions, and the target stays visible in `npm run eval`.
+const REACHED = { topicMicroRecall: 0.76 };
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -40,10 +40,10 @@ describe('NLP evaluation (held-out rows)', () => {
     expect(r.ours.macroF1).toBeGreaterThanOrEqual(TARGETS.zegelaarMacroF1);
   });
 
-  it.skipIf(!haveData)('HateCheck-NL: hate topic macro-F1 (target 0.60 not met; guards the 0.56 reached)', () => {
+  it.skipIf(!haveData)('HateCheck-NL: hate topic macro-F1', () => {
     const r = evalHatecheck(ctx);
     expect(r.n).toBeGreaterThan(1500);
-    expect(r.ours.macroF1).toBeGreaterThanOrEqual(Math.min(TARGETS.hatecheckMacroF1, REACHED.hatecheckMacroF1));
+    expect(r.ours.macroF1).toBeGreaterThanOrEqual(TARGETS.hatecheckMacroF1);
   });
 
   it.skipIf(!haveTopics)('topic test set: micro precision/recall and per-topic precision', () => {
