@@ -48,7 +48,7 @@ const TOPIC_COLUMNS: CsvColumn<TopicRow>[] = [
 ];
 
 /** Aggregates every role may see: who am I, status, areas, trends, topics and the map. */
-export function registerAggregateRoutes(app: ApiApp, { db, now, cache }: RouteContext): void {
+export function registerAggregateRoutes(app: ApiApp, { db, now, cache, addedTopicLabels }: RouteContext): void {
   app.get('/api/me', (c) => {
     parseQuery(c.req.url, noQuery);
     const user = c.get('user');
@@ -77,9 +77,11 @@ export function registerAggregateRoutes(app: ApiApp, { db, now, cache }: RouteCo
       newest_day: newest,
       time_zone: 'Europe/Amsterdam',
       levels,
-      topics: Object.entries(TOPIC_LABELS_NL)
-        .filter(([slug]) => slug !== 'negative')
-        .map(([slug, label]) => ({ slug, label })),
+      // The built-in topics, then those added by lexicon files.
+      topics: [...Object.entries(TOPIC_LABELS_NL).filter(([slug]) => slug !== 'negative'), ...Object.entries(addedTopicLabels)].map(([slug, label]) => ({
+        slug,
+        label,
+      })),
     });
   });
 
@@ -135,7 +137,7 @@ export function registerAggregateRoutes(app: ApiApp, { db, now, cache }: RouteCo
       () => topicOverview(db, { fromDay, toDay: untilDay, area: q.area }),
       STALE_GRACE_MS,
     );
-    const labelled: TopicRow[] = rows.map((row) => ({ ...row, label: row.topic === '*' ? 'Alle berichten' : topicLabelNl(row.topic) }));
+    const labelled: TopicRow[] = rows.map((row) => ({ ...row, label: row.topic === '*' ? 'Alle berichten' : topicLabelNl(row.topic, addedTopicLabels) }));
     return sendList(c, q, page(labelled, q), TOPIC_COLUMNS, 'onderwerpen', { from: fromDay, to: untilDay, area: q.area ?? null });
   });
 

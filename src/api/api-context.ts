@@ -19,6 +19,8 @@ export interface RouteContext {
   db: Kysely<Database>;
   now: () => Date;
   cache: AggregateCache;
+  /** Labels of topics added by lexicon files (the built-in topics keep their Dutch labels). */
+  addedTopicLabels: Readonly<Record<string, string>>;
 }
 
 /** The authenticated user, or a 403 when their role is below `needed`. */

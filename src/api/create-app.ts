@@ -3,7 +3,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
+import { TOPIC_LABELS_NL } from '../alerts/topic-labels.js';
 import type { Database } from '../db/database-schema.js';
+import { readTopicLabels } from '../nlp/topic-labels.js';
 import { authenticate } from '../queries/access.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { AggregateCache } from './aggregate-cache.js';
@@ -22,6 +24,8 @@ export interface AppOptions {
   dashboardDir?: string;
   /** Where stack traces of unexpected errors go (default: stderr); clients never see them. */
   logError?: (text: string) => void;
+  /** Topic labels by slug (default: read from lexicons/topics/*.yaml). */
+  topicLabels?: Readonly<Record<string, string>>;
 }
 
 /** Sent for any unexpected error, so no internals (stack, SQL, paths) reach the client. */
@@ -50,7 +54,9 @@ export const ENDPOINTS = [
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const context: RouteContext = { db: options.db, now: options.now ?? (() => new Date()), cache: new AggregateCache() };
+  const fileLabels = options.topicLabels ?? readTopicLabels();
+  const addedTopicLabels = Object.fromEntries(Object.entries(fileLabels).filter(([slug]) => !Object.hasOwn(TOPIC_LABELS_NL, slug)));
+  const context: RouteContext = { db: options.db, now: options.now ?? (() => new Date()), cache: new AggregateCache(), addedTopicLabels };
   const logError = options.logError ?? ((text: string) => process.stderr.write(text + '\n'));
   const assets = loadDashboardAssets(options.dashboardDir ?? resolveDashboardDir());
 
