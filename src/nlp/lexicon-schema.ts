@@ -54,7 +54,10 @@ const classes = z.record(
 /** Schema of one `lexicons/topics/<slug>.yaml` file. */
 export const topicFileSchema = z
   .object({
-    slug: z.string().regex(/^[a-z][a-z0-9_]*$/, 'the slug is lower-case letters, digits and underscores, starting with a letter'),
+    slug: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'the slug is lower-case letters, digits and underscores, starting with a letter')
+      .max(40, 'the slug is at most 40 characters (the API filters topics by slug up to that length)'),
     label: z.string().min(1),
     version: z.number().int('the version is a whole number').nonnegative(),
     threshold: z.number().positive('the threshold must be greater than 0'),

@@ -76,6 +76,13 @@ describe('lexicon validation', () => {
     expect(err.message).toContain('"other"');
   });
 
+  it('rejects a slug longer than the API accepts', () => {
+    const slug = 'a'.repeat(41);
+    const err = errorOf(load({ [`${slug}.yaml`]: VALID.replace('slug: demo', `slug: ${slug}`) }));
+    expect(err.field).toBe('slug');
+    expect(err.message).toContain('at most 40 characters');
+  });
+
   it('rejects a sentiment file with a polarity outside [-1, 1]', () => {
     const err = errorOf(load({ 'demo.yaml': VALID }, { 'emoji.yaml': 'version: 1\nemoji:\n  ":)": 3\n' }));
     expect(err.file).toMatch(/emoji\.yaml$/);
