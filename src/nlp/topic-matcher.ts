@@ -48,8 +48,11 @@ export interface Pattern {
   fanTypo?: Map<string, Pattern[]>;
 }
 
-/** First words shared by at least this many phrases get a fan-out node. */
-const FAN_MIN = 6;
+/**
+ * First words shared by at least this many phrases get a fan-out node. Two: phrases starting with
+ * "de", "aan" or "niet" otherwise made every such word try each phrase (16 candidates a post, 12 now).
+ */
+const FAN_MIN = 2;
 
 const NEG_NONE = 0;
 const NEG_CANCELS = 1;
