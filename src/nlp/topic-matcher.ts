@@ -482,8 +482,9 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
       if (p.fan !== undefined) {
         if (i + 1 >= tokens.length) continue;
         const next = tokens[i + 1]!.key;
-        // The second word as written, else as a typo of a rule item's second word.
-        const list = p.fan.get(next) ?? p.fanTypo!.get(next);
+        // The second word as written, else as a typo of a rule item's second word (typoOf accepts
+        // nothing shorter than FUZZY_SWAP_MIN_LENGTH, so "de" or "het" skip that lookup).
+        const list = p.fan.get(next) ?? (next.length >= FUZZY_SWAP_MIN_LENGTH ? p.fanTypo!.get(next) : undefined);
         if (list === undefined) continue;
         for (const q of list) if (restMatches(m, q, tokens, i)) byTopic = addHit(m, byTopic, nTopics, q, i, tok.key);
         continue;
@@ -527,11 +528,16 @@ function restMatches(m: TopicMatcher, p: Pattern, tokens: readonly Token[], i: n
   return true;
 }
 
+function allExact(p: Pattern): boolean {
+  for (const t of p.toks) if (t.t !== EXACT) return false;
+  return true;
+}
+
 function addHit(m: TopicMatcher, byTopic: (Hit[] | undefined)[] | null, nTopics: number, p: Pattern, i: number, key: string): (Hit[] | undefined)[] {
   const item = m.items[p.item]!;
   const len = p.toks.length;
   const out = byTopic ?? new Array<Hit[] | undefined>(nTopics);
-  (out[item.topic] ??= []).push({ item: p.item, s: i, e: i + len, rank: p.toks.every((t) => t.t === EXACT) && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
+  (out[item.topic] ??= []).push({ item: p.item, s: i, e: i + len, rank: allExact(p) && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
   return out;
 }
 
