@@ -62,7 +62,6 @@ interface CompiledRule {
   label: string;
   all: number[];
   any: number[];
-  anySet: Set<number>;
   none: number[];
   near: number | null;
   weight: number;
@@ -116,6 +115,8 @@ export interface TopicMatcher {
   /** Words that are spelled right (set by the loader); only other words get typo matching. */
   isKnown: (key: string) => boolean;
   readonly memo: Map<string, Pattern[]>;
+  /** Scratch for scoreTopic (scoring is synchronous): which items occur, which rules were checked, per call. */
+  readonly scratch: { itemSeen: Int32Array; ruleSeen: Int32Array; stamp: number };
 }
 
 /** One topic file with the path it came from (for error messages). */
@@ -186,7 +187,6 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
       label: r.label,
       all: (r.all ?? []).map((x, j) => aux(x, `rules[${i}].all[${j}]`)),
       any: (r.any ?? []).map((x, j) => aux(x, `rules[${i}].any[${j}]`)),
-      anySet: new Set<number>(),
       none: (r.none ?? []).map((x, j) => aux(x, `rules[${i}].none[${j}]`)),
       near: r.near ?? null,
       weight: r.weight,
@@ -196,7 +196,6 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
     }));
     const rulesByItem = new Map<number, number[]>();
     rules.forEach((r, ri) => {
-      for (const a of r.any) r.anySet.add(a);
       // A rule can only hold when one of its required items occurs: index it by those items.
       for (const it of r.all.length > 0 ? r.all.slice(0, 1) : r.any) {
         let l = rulesByItem.get(it);
@@ -277,7 +276,7 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
     }
     exact.set(first, [...list.filter((p) => !fanned.includes(p)), { toks: [{ t: EXACT, s: first }], item: -1, fan, fanTypo }]);
   }
-  return { topics, items, exact, prefix, suffix, prefixBuckets: bucket(prefix, false), suffixBuckets: bucket(suffix, true), vocabulary, fuzzy, fuzzyMaxLength, fuzzyHeads, fuzzyTails, swappable, swapSignatures, isKnown: (k) => vocabulary.has(k), memo: new Map() };
+  return { topics, items, exact, prefix, suffix, prefixBuckets: bucket(prefix, false), suffixBuckets: bucket(suffix, true), vocabulary, fuzzy, fuzzyMaxLength, fuzzyHeads, fuzzyTails, swappable, swapSignatures, isKnown: (k) => vocabulary.has(k), memo: new Map(), scratch: { itemSeen: new Int32Array(items.length), ruleSeen: new Int32Array(Math.max(0, ...topics.map((t) => t.rules.length))), stamp: 0 } };
 }
 
 type ClassResolver = (name: string, field: string) => TokPat[][];
@@ -547,7 +546,15 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
   // and none ignored): most posts touch a topic with one weak word or one rule item, and then
   // nothing below needs to run or allocate.
   let bound = 0;
-  let checked: number[] | null = null;
+  // Stamps instead of sets: itemSeen[i] === stamp means item i occurs in `hits`, ruleSeen[r] that rule r was counted.
+  const sc = m.scratch;
+  if (sc.stamp === 0x7fffffff) {
+    sc.itemSeen.fill(0);
+    sc.ruleSeen.fill(0);
+    sc.stamp = 0;
+  }
+  const stamp = ++sc.stamp;
+  for (const h of hits) sc.itemSeen[h.item] = stamp;
   for (const h of hits) {
     const it = m.items[h.item]!;
     if (it.role === ROLE_TERM) bound += it.weight;
@@ -555,12 +562,12 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
       const rs = topic.rulesByItem.get(h.item);
       if (rs === undefined) continue;
       for (const ri of rs) {
-        if (checked !== null && checked.includes(ri)) continue;
-        (checked ??= []).push(ri);
+        if (sc.ruleSeen[ri] === stamp) continue;
+        sc.ruleSeen[ri] = stamp;
         const r = topic.rules[ri]!;
         let ok = true;
-        for (const a of r.all) if (!hits.some((x) => x.item === a)) ok = false;
-        if (ok && r.any.length > 0) ok = hits.some((x) => r.anySet.has(x.item));
+        for (const a of r.all) if (sc.itemSeen[a] !== stamp) ok = false;
+        if (ok && r.any.length > 0) ok = r.any.some((a) => sc.itemSeen[a] === stamp);
         if (ok) bound += r.weight;
       }
     }
