@@ -2,15 +2,6 @@ import { ACCEPT_ENCODING } from './content-decoding.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, sendRequest } from './http-request.js';
 import type { RequestOptions } from './http-request.js';
 
-export { FetchError } from './fetch-error.js';
-export type { FetchErrorCode } from './fetch-error.js';
-export {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_REDIRECTS,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_USER_AGENT,
-} from './http-request.js';
-export type { HostResolver, RequestOptions, ResolvedAddress } from './http-request.js';
 
 /** Feeds first, then anything XML or JSON, then HTML (for feed discovery), then whatever there is. */
 export const DEFAULT_ACCEPT =

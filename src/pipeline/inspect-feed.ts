@@ -1,6 +1,6 @@
 import { parseFeed } from '../collectors/feed/feed-parser.js';
 import { decodeBody } from '../fetch/decode-body.js';
-import { fetchUrl } from '../fetch/http-client.js';
+import { fetchUrl } from '../fetch/index.js';
 import { readLocalFile } from '../fetch/local-file.js';
 import { USER_AGENT_PRODUCT } from './run-setup.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charsetParameter, decodeBody, resolveEncoding } from '../../src/fetch/decode-body.js';
 import type { EncodingSource } from '../../src/fetch/decode-body.js';
-import { fetchUrl } from '../../src/fetch/http-client.js';
+import { fetchUrl } from '../../src/fetch/index.js';
 import { encodeText, respond, startServer } from '../helpers/local-http-server.js';
 import type { LocalServer } from '../helpers/local-http-server.js';
 

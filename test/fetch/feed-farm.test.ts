@@ -4,7 +4,7 @@ import { parseFeed } from 'htmlparser2';
 import { FeedFarmError, startFeedFarm } from '../../bench/collection-server.js';
 import type { FeedFarm } from '../../bench/collection-server.js';
 import { decodeBody } from '../../src/fetch/decode-body.js';
-import { fetchUrl } from '../../src/fetch/http-client.js';
+import { fetchUrl } from '../../src/fetch/index.js';
 import { HostLimiter } from '../../src/fetch/host-limiter.js';
 
 const options = { allowPrivateAddresses: true, timeoutMs: 5000 };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { FetchError, fetchUrl } from '../../src/fetch/http-client.js';
+import { FetchError, fetchUrl } from '../../src/fetch/index.js';
 import type { HostResolver } from '../../src/fetch/http-request.js';
 import { respond, selfSignedCertificate, startServer } from '../helpers/local-http-server.js';
 

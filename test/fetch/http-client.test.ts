@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, FetchError, fetchUrl } from '../../src/fetch/http-client.js';
-import type { FetchOptions } from '../../src/fetch/http-client.js';
+import { DEFAULT_USER_AGENT, FetchError, fetchUrl } from '../../src/fetch/index.js';
+import type { FetchOptions } from '../../src/fetch/index.js';
 import type { HostResolver } from '../../src/fetch/http-request.js';
 import {
   compressed,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decodeBody } from '../../fetch/decode-body.js';
-import { fetchUrl } from '../../fetch/http-client.js';
+import { fetchUrl } from '../../fetch/index.js';
 import { readLocalFile } from '../../fetch/local-file.js';
 import { defineCollector } from '../collector-contract.js';
 import type { CollectContext, CollectResult } from '../collector-contract.js';
