@@ -5,12 +5,12 @@ import './quiet-dotenv.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PorterStemmerNl } from 'natural/lib/natural/stemmers/index.js';
 import { SentimentAnalyzer } from 'natural/lib/natural/sentiment/index.js';
 import { preloadEnglish } from './english-tokenizer.js';
+import { defaultLexiconDir } from './lexicon-dir.js';
 import { LexiconDirectoryError, LexiconError } from './lexicon-errors.js';
 import { markerWords } from './language-detector.js';
 import type { KnownWords } from './normalizer.js';
@@ -38,10 +38,6 @@ export interface Lexicons {
 const EXTRA_KNOWN = `whatsapp facebook instagram tiktok youtube telegram snapchat twitter marktplaats politie gemeente
   buurt wijk buurtapp buurtpreventie nieuws alert melding oproep vermist gezocht update live news`;
 
-/** The default lexicon folder: <repo>/lexicons, found from this file in src/nlp or dist/nlp. */
-export function defaultLexiconDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');
-}
 
 /**
  * Loads and compiles every lexicon under `dir` (default: <repo>/lexicons): `topics/*.yaml` and

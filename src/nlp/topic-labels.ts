@@ -3,17 +3,14 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-
-/** The default lexicon folder: <repo>/lexicons (the same as the loader's). */
-const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');
+import { defaultLexiconDir } from './lexicon-dir.js';
 
 /**
  * Label per topic slug from `<dir>/topics/*.yaml`, in file-name order. A file that cannot be read or has no
  * string slug and label is left out: labels only name topics, and loading the lexicons reports bad files.
  */
-export function readTopicLabels(dir: string = DEFAULT_DIR): Record<string, string> {
+export function readTopicLabels(dir: string = defaultLexiconDir()): Record<string, string> {
   const topicDir = path.join(dir, 'topics');
   const labels: Record<string, string> = {};
   if (!existsSync(topicDir)) return labels;
