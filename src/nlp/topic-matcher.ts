@@ -39,13 +39,16 @@ export interface Pattern {
   toks: TokPat[];
   /** The item, or -1 for a fan-out node. */
   item: number;
+  /** Every token is an exact word (no wildcard): such a match ranks above wildcard matches. */
+  exact: boolean;
   /**
    * Fan-out node: many phrases share this first word ("zijn ratten", "zijn tuig" …), so they are
-   * looked up by their second word instead of tried one by one.
+   * looked up by their second word instead of tried one by one. Null on every other pattern (one
+   * object shape keeps the matching loop's property accesses monomorphic).
    */
-  fan?: Map<string, Pattern[]>;
+  fan: Map<string, Pattern[]> | null;
   /** The fanned rule-item phrases keyed by each typo of their second word (see typoOf). */
-  fanTypo?: Map<string, Pattern[]>;
+  fanTypo: Map<string, Pattern[]> | null;
 }
 
 /**
@@ -81,8 +84,6 @@ interface CompiledTopic {
   version: number;
   threshold: number;
   rules: CompiledRule[];
-  /** For each aux item: the rules that need it (its `all` items, or `any` items when `all` is empty). */
-  rulesByItem: Map<number, number[]>;
 }
 
 /** Tokens within which an `unless_near` item cancels a term (format: "NOT within 8 tokens"). */
@@ -92,6 +93,8 @@ export const UNLESS_NEAR_WINDOW = 8;
 export interface TopicMatcher {
   readonly topics: readonly CompiledTopic[];
   readonly items: readonly Item[];
+  /** For each aux item (global index): the rules of its topic that need it (their first `all` item, or each `any` item when `all` is empty). */
+  readonly rulesOf: readonly (number[] | undefined)[];
   readonly exact: Map<string, Pattern[]>;
   readonly prefix: Map<string, Pattern[]>;
   readonly suffix: Map<string, Pattern[]>;
@@ -112,6 +115,8 @@ export interface TopicMatcher {
   /** First and last three letters of the typo-indexed entries: one edit leaves one of them intact. */
   readonly fuzzyHeads: Set<string>;
   readonly fuzzyTails: Set<string>;
+  /** Every key a fan-out node looks up (second words and their typos): other next words skip the lookup. */
+  readonly secondWords: Set<string>;
   /** Words that are spelled right (set by the loader); only other words get typo matching. */
   isKnown: (key: string) => boolean;
   readonly memo: Map<string, Pattern[]>;
@@ -136,6 +141,7 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
   const prefix = new Map<string, Pattern[]>();
   const suffix = new Map<string, Pattern[]>();
   const vocabulary = new Set<string>();
+  const rulesOf: (number[] | undefined)[] = [];
   const sorted = [...sources].sort((a, b) => a.topic.slug.localeCompare(b.topic.slug));
 
   for (let ti = 0; ti < sorted.length; ti++) {
@@ -152,7 +158,7 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
         const map = first.t === EXACT ? exact : first.t === PREFIX ? prefix : suffix;
         let list = map.get(first.s);
         if (list === undefined) map.set(first.s, (list = []));
-        list.push({ toks, item: idx });
+        list.push({ toks, item: idx, exact: toks.every((t) => t.t === EXACT), fan: null, fanTypo: null });
       }
       return idx;
     };
@@ -194,16 +200,14 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
       negation: r.negators === undefined ? NEG_NONE : r.negation === 'required' ? NEG_REQUIRED : NEG_CANCELS,
       negationWindow: r.negation_window ?? NEGATION_WINDOW,
     }));
-    const rulesByItem = new Map<number, number[]>();
     rules.forEach((r, ri) => {
       // A rule can only hold when one of its required items occurs: index it by those items.
       for (const it of r.all.length > 0 ? r.all.slice(0, 1) : r.any) {
-        let l = rulesByItem.get(it);
-        if (l === undefined) rulesByItem.set(it, (l = []));
+        const l = (rulesOf[it] ??= []);
         if (!l.includes(ri)) l.push(ri);
       }
     });
-    topics.push({ slug: topic.slug, label: topic.label, version: topic.version, threshold: topic.threshold, rules, rulesByItem });
+    topics.push({ slug: topic.slug, label: topic.label, version: topic.version, threshold: topic.threshold, rules });
   }
   // Buckets keyed by 3 characters turn "which wildcard stems fit this word" into one lookup plus a
   // short startsWith/endsWith scan, instead of one lookup per stem length.
@@ -256,6 +260,7 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
   }
   const swapSignatures = new Set<number>();
   for (const stem of swappable.keys()) swapSignatures.add(letterSignature(stem));
+  const secondWords = new Set<string>();
   for (const [first, list] of exact) {
     const fanned = list.filter((p) => p.toks.length > 1 && p.toks[1]!.t === EXACT);
     if (fanned.length < FAN_MIN) continue;
@@ -274,9 +279,11 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
         if (!l.includes(p)) l.push(p);
       }
     }
-    exact.set(first, [...list.filter((p) => !fanned.includes(p)), { toks: [{ t: EXACT, s: first }], item: -1, fan, fanTypo }]);
+    exact.set(first, [...list.filter((p) => !fanned.includes(p)), { toks: [{ t: EXACT, s: first }], item: -1, exact: true, fan, fanTypo }]);
+    for (const k of fan.keys()) secondWords.add(k);
+    for (const k of fanTypo.keys()) secondWords.add(k);
   }
-  return { topics, items, exact, prefix, suffix, prefixBuckets: bucket(prefix, false), suffixBuckets: bucket(suffix, true), vocabulary, fuzzy, fuzzyMaxLength, fuzzyHeads, fuzzyTails, swappable, swapSignatures, isKnown: (k) => vocabulary.has(k), memo: new Map(), scratch: { itemSeen: new Int32Array(items.length), ruleSeen: new Int32Array(Math.max(0, ...topics.map((t) => t.rules.length))), stamp: 0 } };
+  return { topics, items, exact, prefix, suffix, prefixBuckets: bucket(prefix, false), suffixBuckets: bucket(suffix, true), vocabulary, fuzzy, fuzzyMaxLength, fuzzyHeads, fuzzyTails, swappable, swapSignatures, secondWords, rulesOf: Array.from({ length: items.length }, (_, i) => rulesOf[i]), isKnown: (k) => vocabulary.has(k), memo: new Map(), scratch: { itemSeen: new Int32Array(items.length), ruleSeen: new Int32Array(Math.max(0, ...topics.map((t) => t.rules.length))), stamp: 0 } };
 }
 
 type ClassResolver = (name: string, field: string) => TokPat[][];
@@ -478,8 +485,10 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
     const cands = precomputed !== undefined ? precomputed[i]!.topics : candidates(m, tok.key);
     for (let c = 0; c < cands.length; c++) {
       const p = cands[c]!;
-      if (p.fan !== undefined) {
+      if (p.fan !== null) {
         if (i + 1 >= tokens.length) continue;
+        // Half of the words after a fan's first word start no phrase at all: skip their lookups.
+        if (precomputed !== undefined ? !precomputed[i + 1]!.second : !m.secondWords.has(tokens[i + 1]!.key)) continue;
         const next = tokens[i + 1]!.key;
         // The second word as written, else as a typo of a rule item's second word (typoOf accepts
         // nothing shorter than FUZZY_SWAP_MIN_LENGTH, so "de" or "het" skip that lookup).
@@ -527,16 +536,11 @@ function restMatches(m: TopicMatcher, p: Pattern, tokens: readonly Token[], i: n
   return true;
 }
 
-function allExact(p: Pattern): boolean {
-  for (const t of p.toks) if (t.t !== EXACT) return false;
-  return true;
-}
-
 function addHit(m: TopicMatcher, byTopic: (Hit[] | undefined)[] | null, nTopics: number, p: Pattern, i: number, key: string): (Hit[] | undefined)[] {
   const item = m.items[p.item]!;
   const len = p.toks.length;
   const out = byTopic ?? new Array<Hit[] | undefined>(nTopics);
-  (out[item.topic] ??= []).push({ item: p.item, s: i, e: i + len, rank: allExact(p) && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
+  (out[item.topic] ??= []).push({ item: p.item, s: i, e: i + len, rank: p.exact && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
   return out;
 }
 
@@ -555,11 +559,13 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
   }
   const stamp = ++sc.stamp;
   for (const h of hits) sc.itemSeen[h.item] = stamp;
+  // The rules whose items all occur: only these can hold in step 4.
+  let possible: number[] | null = null;
   for (const h of hits) {
     const it = m.items[h.item]!;
     if (it.role === ROLE_TERM) bound += it.weight;
     else if (it.role === ROLE_AUX) {
-      const rs = topic.rulesByItem.get(h.item);
+      const rs = m.rulesOf[h.item];
       if (rs === undefined) continue;
       for (const ri of rs) {
         if (sc.ruleSeen[ri] === stamp) continue;
@@ -568,7 +574,10 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
         let ok = true;
         for (const a of r.all) if (sc.itemSeen[a] !== stamp) ok = false;
         if (ok && r.any.length > 0) ok = r.any.some((a) => sc.itemSeen[a] === stamp);
-        if (ok) bound += r.weight;
+        if (ok) {
+          bound += r.weight;
+          (possible ??= []).push(ri);
+        }
       }
     }
   }
@@ -609,14 +618,9 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
     const end = tokens[h.e - 1]!.end;
     topicMatches.push({ kind: 'topic', topic: topic.slug, term: item.text, text: text.slice(start, end), start, end, weight: item.weight });
   }
-  // 4. Rules: only those whose first required item occurred.
-  let candidateRules: number[] | null = null;
-  for (const item of occ.keys()) {
-    const rs = topic.rulesByItem.get(item);
-    if (rs !== undefined) candidateRules = candidateRules === null ? rs.slice() : candidateRules.concat(rs);
-  }
-  if (candidateRules !== null && candidateRules.length > 1) candidateRules = [...new Set(candidateRules)].sort((a, b) => a - b);
-  for (const ri of candidateRules ?? []) {
+  // 4. Rules: only those whose items all occurred (step 0), in file order.
+  if (possible !== null && possible.length > 1) possible.sort((a, b) => a - b);
+  for (const ri of possible ?? []) {
     const r = topic.rules[ri]!;
     const span = ruleHolds(r, occ, tokens);
     if (span === null) continue;

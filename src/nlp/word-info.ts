@@ -15,6 +15,8 @@ export interface WordInfo {
   sentiment: SentimentWord;
   /** Topic patterns starting with this key. */
   topics: Pattern[];
+  /** The key is the second word of some fanned-out topic phrase (see TopicMatcher.secondWords). */
+  second: boolean;
   /** Orthographic Dutch evidence (see dutchSpelling in language-detector.ts). */
   dutchSpelling: number;
 }
@@ -27,7 +29,7 @@ export function createWordInfo(nl: SentimentLexicon, topics: TopicMatcher, dutch
   return (key: string): WordInfo => {
     let w = memo.get(key);
     if (w === undefined) {
-      w = { marker: markerWeights(key), dutch: dutchOnly.has(key), sentiment: sentimentWord(nl, key), topics: candidates(topics, key), dutchSpelling: dutchSpelling(key) };
+      w = { marker: markerWeights(key), dutch: dutchOnly.has(key), sentiment: sentimentWord(nl, key), topics: candidates(topics, key), second: topics.secondWords.has(key), dutchSpelling: dutchSpelling(key) };
       if (memo.size >= MEMO_MAX) memo.clear();
       memo.set(key, w);
     }
