@@ -41,6 +41,10 @@ export interface Pattern {
   item: number;
   /** Every token is an exact word (no wildcard): such a match ranks above wildcard matches. */
   exact: boolean;
+  /** The item's topic, role and weight, copied so the matching loop need not look the item up. */
+  topic: number;
+  role: 0 | 1 | 2;
+  weight: number;
   /**
    * Fan-out node: many phrases share this first word ("zijn ratten", "zijn tuig" …), so they are
    * looked up by their second word instead of tried one by one. Null on every other pattern (one
@@ -158,7 +162,7 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
         const map = first.t === EXACT ? exact : first.t === PREFIX ? prefix : suffix;
         let list = map.get(first.s);
         if (list === undefined) map.set(first.s, (list = []));
-        list.push({ toks, item: idx, exact: toks.every((t) => t.t === EXACT), fan: null, fanTypo: null });
+        list.push({ toks, item: idx, exact: toks.every((t) => t.t === EXACT), topic: ti, role, weight, fan: null, fanTypo: null });
       }
       return idx;
     };
@@ -279,7 +283,7 @@ export function compileTopics(sources: readonly TopicSource[]): TopicMatcher {
         if (!l.includes(p)) l.push(p);
       }
     }
-    exact.set(first, [...list.filter((p) => !fanned.includes(p)), { toks: [{ t: EXACT, s: first }], item: -1, exact: true, fan, fanTypo }]);
+    exact.set(first, [...list.filter((p) => !fanned.includes(p)), { toks: [{ t: EXACT, s: first }], item: -1, exact: true, topic: -1, role: ROLE_AUX, weight: 0, fan, fanTypo }]);
     for (const k of fan.keys()) secondWords.add(k);
     for (const k of fanTypo.keys()) secondWords.add(k);
   }
@@ -459,6 +463,9 @@ function tokMatches(p: TokPat, key: string): boolean {
 
 interface Hit {
   item: number;
+  /** The item's role and weight (see Pattern). */
+  role: 0 | 1 | 2;
+  weight: number;
   s: number;
   e: number;
   /** 2 = exact entry on the whole token, 1 = wildcard or typo match on the whole token, 0 = on a part. */
@@ -494,11 +501,11 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
         // nothing shorter than FUZZY_SWAP_MIN_LENGTH, so "de" or "het" skip that lookup).
         const list = p.fan.get(next) ?? (next.length >= FUZZY_SWAP_MIN_LENGTH ? p.fanTypo!.get(next) : undefined);
         if (list === undefined) continue;
-        for (const q of list) if (restMatches(m, q, tokens, i)) byTopic = addHit(m, byTopic, nTopics, q, i, tok.key);
+        for (const q of list) if (restMatches(m, q, tokens, i)) byTopic = addHit(byTopic, nTopics, q, i, tok.key);
         continue;
       }
       if (p.toks.length > 1 && !restMatches(m, p, tokens, i)) continue;
-      byTopic = addHit(m, byTopic, nTopics, p, i, tok.key);
+      byTopic = addHit(byTopic, nTopics, p, i, tok.key);
     }
     if (tok.parts !== null) {
       // Parts of a hyphenated word match single-token entries ("jeugd-overlast" → overlast).
@@ -506,9 +513,8 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
         const pc = candidates(m, part);
         for (const p of pc) {
           if (p.toks.length !== 1 || p.item < 0) continue;
-          const item = m.items[p.item]!;
-          (byTopic ??= new Array(nTopics))[item.topic] ??= [];
-          byTopic[item.topic]!.push({ item: p.item, s: i, e: i + 1, rank: 0 });
+          (byTopic ??= new Array(nTopics))[p.topic] ??= [];
+          byTopic[p.topic]!.push({ item: p.item, role: p.role, weight: p.weight, s: i, e: i + 1, rank: 0 });
         }
       }
     }
@@ -528,7 +534,7 @@ export function matchTopics(m: TopicMatcher, tokens: readonly Token[], text: str
 function restMatches(m: TopicMatcher, p: Pattern, tokens: readonly Token[], i: number): boolean {
   const len = p.toks.length;
   if (i + len > tokens.length) return false;
-  const aux = m.items[p.item]!.role === ROLE_AUX;
+  const aux = p.role === ROLE_AUX;
   for (let k = 1; k < len; k++) {
     const key = tokens[i + k]!.key;
     if (!tokMatches(p.toks[k]!, key) && !(aux && typoOf(m, key, p.toks[k]!))) return false;
@@ -536,11 +542,10 @@ function restMatches(m: TopicMatcher, p: Pattern, tokens: readonly Token[], i: n
   return true;
 }
 
-function addHit(m: TopicMatcher, byTopic: (Hit[] | undefined)[] | null, nTopics: number, p: Pattern, i: number, key: string): (Hit[] | undefined)[] {
-  const item = m.items[p.item]!;
+function addHit(byTopic: (Hit[] | undefined)[] | null, nTopics: number, p: Pattern, i: number, key: string): (Hit[] | undefined)[] {
   const len = p.toks.length;
   const out = byTopic ?? new Array<Hit[] | undefined>(nTopics);
-  (out[item.topic] ??= []).push({ item: p.item, s: i, e: i + len, rank: p.exact && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
+  (out[p.topic] ??= []).push({ item: p.item, role: p.role, weight: p.weight, s: i, e: i + len, rank: p.exact && (len > 1 || p.toks[0]!.s === key) ? 2 : 1 });
   return out;
 }
 
@@ -562,9 +567,8 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
   // The rules whose items all occur: only these can hold in step 4.
   let possible: number[] | null = null;
   for (const h of hits) {
-    const it = m.items[h.item]!;
-    if (it.role === ROLE_TERM) bound += it.weight;
-    else if (it.role === ROLE_AUX) {
+    if (h.role === ROLE_TERM) bound += h.weight;
+    else if (h.role === ROLE_AUX) {
       const rs = m.rulesOf[h.item];
       if (rs === undefined) continue;
       for (const ri of rs) {
@@ -585,7 +589,7 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
   // 1. Excluded spans block every other hit of this topic on the same tokens.
   let blocked: Uint8Array | null = null;
   for (const h of hits) {
-    if (m.items[h.item]!.role !== ROLE_EXCLUDE) continue;
+    if (h.role !== ROLE_EXCLUDE) continue;
     blocked ??= new Uint8Array(tokens.length);
     for (let k = h.s; k < h.e; k++) blocked[k] = 1;
   }
@@ -593,14 +597,14 @@ function scoreTopic(m: TopicMatcher, ti: number, hits: Hit[], tokens: readonly T
   // 2. Occurrences of aux items (rule items, unless_near contexts).
   const occ = new Map<number, Hit[]>();
   for (const h of live) {
-    if (m.items[h.item]!.role !== ROLE_AUX) continue;
+    if (h.role !== ROLE_AUX) continue;
     let l = occ.get(h.item);
     if (l === undefined) occ.set(h.item, (l = []));
     l.push(h);
   }
   // 3. Terms: longest match first, exact before wildcard, heavier first; each entry once.
-  const terms = live.filter((h) => m.items[h.item]!.role === ROLE_TERM);
-  terms.sort((a, b) => b.e - b.s - (a.e - a.s) || b.rank - a.rank || m.items[b.item]!.weight - m.items[a.item]!.weight || a.s - b.s);
+  const terms = live.filter((h) => h.role === ROLE_TERM);
+  terms.sort((a, b) => b.e - b.s - (a.e - a.s) || b.rank - a.rank || b.weight - a.weight || a.s - b.s);
   let taken: Uint8Array | null = null;
   const counted = new Set<number>();
   let evidence = 0;
