@@ -1,12 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { MigrationProvider } from 'kysely';
-import { UserError } from '../errors/user-error.js';
 import type { Database } from './database-schema.js';
 import { migrations } from './migrations/index.js';
 import { registerSqliteHandle } from './ingest-store.js';
+import { DatabaseError, openSqlite } from './open-sqlite.js';
+
+export { DatabaseError } from './open-sqlite.js';
 
 /** The default database path, unless `--db` or WIJKRADAR_DB say otherwise. */
 export const DEFAULT_DB_PATH = 'data/wijkradar.db';
@@ -16,11 +16,6 @@ export interface OpenDatabase {
   db: Kysely<Database>;
   path: string;
   close(): Promise<void>;
-}
-
-/** Raised when the database file cannot be opened or migrated. */
-export class DatabaseError extends UserError {
-  override name = 'DatabaseError';
 }
 
 /** Resolves the database path from a `--db` value, then WIJKRADAR_DB, then the default. */
@@ -33,24 +28,28 @@ export function resolveDbPath(flag?: string | null): string {
  * schema up to date. Use ':memory:' for a throwaway database.
  */
 export async function openDatabase(file: string): Promise<OpenDatabase> {
-  let sqlite: SQLite.Database;
-  try {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    sqlite = new SQLite(file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-  } catch (error) {
-    throw new DatabaseError(
-      `Cannot open the database at ${file} (${(error as Error).message}); check the path and its permissions, or pass another with --db.`,
-    );
-  }
+  const sqlite = openSqlite(file);
   const cached = withStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   registerSqliteHandle(db, cached);
   await migrateToLatest(db, file);
-  return { db, path: file, close: () => db.destroy() };
+  return {
+    db,
+    path: file,
+    close: async () => {
+      for (const hook of closeHooks.get(db)?.splice(0) ?? []) await hook();
+      await db.destroy();
+    },
+  };
+}
+
+const closeHooks = new WeakMap<Kysely<Database>, (() => Promise<void>)[]>();
+
+/** Runs `hook` when the database is closed, before the connection goes (e.g. to stop a writer thread). */
+export function onDatabaseClose(db: Kysely<Database>, hook: () => Promise<void>): void {
+  let hooks = closeHooks.get(db);
+  if (!hooks) closeHooks.set(db, (hooks = []));
+  hooks.push(hook);
 }
 
 /** Applies every pending migration; throws a DatabaseError naming the migration that failed. */

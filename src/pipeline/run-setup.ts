@@ -5,6 +5,7 @@ import { HostLimiter } from '../fetch/host-limiter.js';
 import { loadLexicons } from '../nlp/lexicon-loader.js';
 import { createAreaLocator } from './area-locator.js';
 import type { RunContext } from './run-once.js';
+import { startStoreWorker } from './store-writer.js';
 import { syncPipelineConfig } from './sync-config.js';
 
 /** The name and version wijkradar announces to the sites it reads. */
@@ -12,14 +13,16 @@ export const USER_AGENT_PRODUCT = 'wijkradar/0.1';
 
 /**
  * Prepares a run: mirrors the pipelines into the database, loads lexicons, the area locator, the
- * author key and one host limiter shared by every source.
+ * author key and one host limiter shared by every source, and (unless `storeWorker: false`) moves
+ * the run's writes to a store worker thread until the database is closed.
  */
 export async function prepareRun(
   pipelines: LoadedPipeline[],
   database: OpenDatabase,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; storeWorker?: boolean } = {},
 ): Promise<RunContext> {
   await syncPipelineConfig(database.db, pipelines, new Date().toISOString());
+  if (options.storeWorker !== false) startStoreWorker(database);
   const contact = pipelines.find((p) => p.config.user_agent_contact)?.config.user_agent_contact ?? 'https://github.com/wijkradar/wijkradar';
   return {
     db: database.db,

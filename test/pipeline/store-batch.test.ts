@@ -1,11 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostDraft } from '../../src/collectors/post.js';
 import { upsertAreas } from '../../src/db/area.repository.js';
+import { openDatabase } from '../../src/db/open-database.js';
 import type { OpenDatabase } from '../../src/db/open-database.js';
 import { purgePostText } from '../../src/db/post.repository.js';
 import { upsertSources } from '../../src/db/source.repository.js';
 import { storeBatch } from '../../src/pipeline/store-batch.js';
 import type { ReadyPost } from '../../src/pipeline/store-batch.js';
+import { startStoreWorker } from '../../src/pipeline/store-writer.js';
 import { areaSummaries } from '../../src/queries/area-summary.js';
 import { searchPosts } from '../../src/queries/post-search.js';
 import { trend } from '../../src/queries/trend.js';
@@ -51,28 +56,39 @@ function attempt(sourceId = 'a') {
 const STATE = { etag: '"v1"', lastModified: null, notBefore: null, pollIntervalSeconds: null };
 
 let database: OpenDatabase;
-beforeEach(async () => {
-  database = await freshDatabase();
-  await upsertSources(
-    database.db,
-    ['a', 'b'].map((id) => ({ id, pipeline: 't', type: 'feed', url: `${id}.xml`, enabled: true, areas: ['BU0363AD01'], municipality: null })),
-    NOW,
-  );
-  await upsertAreas(
-    database.db,
-    [
-      { code: 'GM0363', name: 'Amsterdam', level: 'gemeente', parentCode: null, gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
-      { code: 'WK0363AD', name: 'De Pijp', level: 'wijk', parentCode: 'GM0363', gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
-      { code: 'BU0363AD01', name: 'Buurt A', level: 'buurt', parentCode: 'WK0363AD', gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
-      { code: 'BU0363AD02', name: 'Buurt B', level: 'buurt', parentCode: 'WK0363AD', gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
-    ],
-    'pipeline',
-    NOW,
-  );
-});
-afterEach(() => database.close());
+let dir: string | null = null;
 
-describe('storeBatch', () => {
+// Every case runs with the writes on the main thread (':memory:') and through a store worker (a file).
+describe.each(['main thread', 'store worker'] as const)('storeBatch (%s)', (mode) => {
+  beforeEach(async () => {
+    if (mode === 'store worker') {
+      dir = mkdtempSync(path.join(tmpdir(), 'wijkradar-store-'));
+      database = await openDatabase(path.join(dir, 'store.db'));
+      startStoreWorker(database);
+    } else database = await freshDatabase();
+    await upsertSources(
+      database.db,
+      ['a', 'b'].map((id) => ({ id, pipeline: 't', type: 'feed', url: `${id}.xml`, enabled: true, areas: ['BU0363AD01'], municipality: null })),
+      NOW,
+    );
+    await upsertAreas(
+      database.db,
+      [
+        { code: 'GM0363', name: 'Amsterdam', level: 'gemeente', parentCode: null, gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
+        { code: 'WK0363AD', name: 'De Pijp', level: 'wijk', parentCode: 'GM0363', gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
+        { code: 'BU0363AD01', name: 'Buurt A', level: 'buurt', parentCode: 'WK0363AD', gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
+        { code: 'BU0363AD02', name: 'Buurt B', level: 'buurt', parentCode: 'WK0363AD', gemeenteCode: 'GM0363', municipality: 'Amsterdam', aliases: [] },
+      ],
+      'pipeline',
+      NOW,
+    );
+  });
+  afterEach(async () => {
+    await database.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
   it('stores posts once: a rerun of the same batch adds nothing', async () => {
     const batch = [post('1', {}, { cybercrime: 0.8 }), post('2')];
     const first = await storeBatch(database.db, batch, attempt(), STATE, NOW);

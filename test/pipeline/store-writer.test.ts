@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open-database.js';
+import { upsertSources } from '../../src/db/source.repository.js';
+import { storeBatch, storeFailure } from '../../src/pipeline/store-batch.js';
+import type { ReadyPost } from '../../src/pipeline/store-batch.js';
+import { startStoreWorker } from '../../src/pipeline/store-writer.js';
+
+const NOW = '2026-11-27T12:00:00.000Z';
+const STATE = { etag: null, lastModified: null, notBefore: null, pollIntervalSeconds: null };
+const attempt = { sourceId: 'a', url: 'a.xml', startedAt: NOW, finishedAt: NOW, httpStatus: 200, notModified: false, bytes: 1, items: 1, error: null };
+
+function post(id: string): ReadyPost {
+  const text = `Bericht ${id} over de buurt`;
+  return {
+    draft: { sourceId: 'a', externalId: id, url: null, canonicalUrl: null, title: text, text, publishedAt: NOW, authorHash: null, langHint: null, lat: null, lon: null, dedupKey: null },
+    score: { lang: 'nl', sentiment: null, topics: {}, matches: [], lexiconVersion: 'test@1' },
+    areas: [],
+  };
+}
+
+async function openWithSource(file: string) {
+  const database = await openDatabase(file);
+  await upsertSources(database.db, [{ id: 'a', pipeline: 't', type: 'feed', url: 'a.xml', enabled: true, areas: [], municipality: null }], NOW);
+  return database;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'wijkradar-writer-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('store worker', () => {
+  it('closing the database waits for the writes in flight', async () => {
+    const file = path.join(dir, 'w.db');
+    const database = await openWithSource(file);
+    startStoreWorker(database);
+    const writes = Array.from({ length: 20 }, (_, i) => storeBatch(database.db, [post(`p${i}`)], attempt, STATE, NOW));
+    await database.close();
+    await expect(Promise.all(writes)).resolves.toHaveLength(20);
+    const reopened = await openDatabase(file);
+    const { n } = await reopened.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await reopened.close();
+    expect(Number(n)).toBe(20);
+  });
+
+  it('refuses writes after the database is closed, with a clear error', async () => {
+    const database = await openWithSource(path.join(dir, 'c.db'));
+    startStoreWorker(database);
+    await storeFailure(database.db, { ...attempt, newItems: 0, error: 'HTTP 500' }, STATE, NOW);
+    await database.close();
+    await expect(storeBatch(database.db, [post('late')], attempt, STATE, NOW)).rejects.toThrow(/closed/);
+  });
+
+  it('keeps writes on the main thread for an in-memory database (a second connection would see another one)', async () => {
+    const database = await openWithSource(':memory:');
+    startStoreWorker(database);
+    await expect(storeBatch(database.db, [post('m')], attempt, STATE, NOW)).resolves.toMatchObject({ inserted: 1 });
+    const rows = await database.db.selectFrom('posts').select('external_id').execute();
+    await database.close();
+    expect(rows).toEqual([{ external_id: 'm' }]);
+  });
+});
