@@ -106,7 +106,8 @@ function spawnStoreWorker(file: string): Worker {
   const entry = new URL(import.meta.url.endsWith('.ts') ? './store-worker.ts' : './store-worker.js', import.meta.url);
   if (entry.pathname.endsWith('.ts')) {
     // Run from source (tsx, vitest): a worker does not inherit tsx's loader, so register it first.
-    const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+    const tsx = import.meta.resolve('tsx/esm/api'); // resolved here: the worker's own base is the cwd
+    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
     return new Worker(code, { eval: true, workerData: { file } });
   }
   return new Worker(entry, { workerData: { file } });
