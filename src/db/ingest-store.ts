@@ -125,9 +125,13 @@ export class IngestStatements {
     );
   }
 
-  /** Runs `work` in one transaction (a nested call becomes a savepoint). */
+  /**
+   * Runs `work` in one transaction (a nested call becomes a savepoint). IMMEDIATE takes the write lock
+   * first: a deferred transaction that reads before it writes fails at once (SQLITE_BUSY_SNAPSHOT,
+   * without waiting out the busy timeout) when another connection commits in between.
+   */
   transaction<T>(work: () => T): T {
-    return this.#sqlite.transaction(work)();
+    return this.#sqlite.transaction(work).immediate();
   }
 
   /** Whether (source, external id) is stored. */

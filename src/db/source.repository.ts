@@ -124,7 +124,3 @@ export async function consecutiveFailures(db: Db, sourceId: string): Promise<num
   return row?.consecutive_failures ?? 0;
 }
 
-/** Stores the polling interval chosen by adaptive polling. */
-export async function setPollInterval(db: Db, sourceId: string, seconds: number): Promise<void> {
-  await db.updateTable('collector_state').set({ poll_interval_seconds: seconds }).where('source_id', '=', sourceId).execute();
-}

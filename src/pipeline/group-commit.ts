@@ -30,6 +30,7 @@ export class GroupCommit {
   #pendingPosts = 0;
   #timer: NodeJS.Timeout | undefined;
   #immediate: NodeJS.Immediate | undefined;
+  readonly #inProgress = new Set<Promise<void>>();
 
   constructor(
     private readonly withStore: (work: (store: IngestStatements) => void) => Promise<void>,
@@ -46,6 +47,13 @@ export class GroupCommit {
     });
   }
 
+  /** Commits what is pending now and waits for every commit in progress (before the connection closes). */
+  async drain(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await Promise.all([this.#flush(), ...this.#inProgress]);
+  }
+
   #flushSoon(): void {
     if (this.#immediate !== undefined) return;
     clearTimeout(this.#timer);
@@ -56,7 +64,13 @@ export class GroupCommit {
     });
   }
 
-  async #flush(): Promise<void> {
+  #flush(): Promise<void> {
+    const done = this.#commit().finally(() => this.#inProgress.delete(done));
+    this.#inProgress.add(done);
+    return done;
+  }
+
+  async #commit(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#pendingPosts = 0;

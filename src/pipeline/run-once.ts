@@ -4,16 +4,17 @@ import { collectorSpecFor } from '../collectors/collector-registry.js';
 import type { CollectResult } from '../collectors/collector-contract.js';
 import type { LoadedPipeline, ResolvedSource } from '../config/load-pipeline.js';
 import type { Database } from '../db/database-schema.js';
-import { consecutiveFailures, disabledSources, getCollectorState, getCollectorStates, setPollInterval } from '../db/source.repository.js';
+import { consecutiveFailures, disabledSources, getCollectorState, getCollectorStates } from '../db/source.repository.js';
 import { backoffDelay } from '../fetch/host-limiter.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { CollectorStateRow } from '../db/source.repository.js';
 import { scorePost } from '../nlp/score-post.js';
 import type { Lexicons } from '../nlp/lexicon-loader.js';
 import type { AreaLocator } from './area-locator.js';
-import { isDue, nextPollInterval } from './adaptive-polling.js';
+import { isDue } from './adaptive-polling.js';
 import { storeBatch, storeFailure } from './store-batch.js';
 import type { ReadyPost, StoreOutcome } from './store-batch.js';
+import type { PollBounds } from './write-jobs.js';
 
 /** Sources in flight at once (bounds memory); each host still gets at most its own limit. */
 const SOURCE_CONCURRENCY = 64;
@@ -72,13 +73,10 @@ export async function runOnce(pipelines: LoadedPipeline[], context: RunContext):
   return reports.sort((a, b) => a.sourceId.localeCompare(b.sourceId));
 }
 
-/** Collects, scores, locates and stores one source; never throws for the source's own failures. */
-/** Adaptive polling bounds of a scheduled source; absent for --once runs, which poll every source. */
-export interface PollBounds {
-  minSeconds: number;
-  maxSeconds: number;
-}
-
+/**
+ * Collects, scores, locates and stores one source; never throws for the source's own failures. `poll`:
+ * the adaptive polling bounds of a scheduled source; absent for --once runs, which poll every source.
+ */
 export async function runSource(
   source: ResolvedSource,
   allowPrivateAddresses: boolean,
@@ -149,14 +147,11 @@ export async function runSource(
       },
       { etag: result.state.etag, lastModified: result.state.lastModified, notBefore: null, pollIntervalSeconds: state.pollIntervalSeconds },
       finishedAt,
+      poll,
     );
   } catch (error) {
     // A bug or a database problem while storing one source is that source's failure; the others go on.
     return recordFailure(source, url, startedAt, error, state, context, report);
-  }
-  if (poll) {
-    const outcome = { items: result.itemsSeen, newItems: stored.inserted, notModified: result.notModified };
-    await setPollInterval(context.db, source.id, nextPollInterval(state.pollIntervalSeconds, outcome, poll.minSeconds, poll.maxSeconds));
   }
   return {
     ...report,

@@ -13,16 +13,16 @@ export const USER_AGENT_PRODUCT = 'wijkradar/0.1';
 
 /**
  * Prepares a run: mirrors the pipelines into the database, loads lexicons, the area locator, the
- * author key and one host limiter shared by every source, and (unless `storeWorker: false`) moves
- * the run's writes to a store worker thread until the database is closed.
+ * author key and one host limiter shared by every source, and moves the run's writes to a store
+ * worker thread until the database is closed.
  */
 export async function prepareRun(
   pipelines: LoadedPipeline[],
   database: OpenDatabase,
-  options: { signal?: AbortSignal; storeWorker?: boolean } = {},
+  options: { signal?: AbortSignal } = {},
 ): Promise<RunContext> {
   await syncPipelineConfig(database.db, pipelines, new Date().toISOString());
-  if (options.storeWorker !== false) startStoreWorker(database);
+  await startStoreWorker(database);
   const contact = pipelines.find((p) => p.config.user_agent_contact)?.config.user_agent_contact ?? 'https://github.com/wijkradar/wijkradar';
   return {
     db: database.db,

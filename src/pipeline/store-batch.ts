@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database-schema.js';
 import type { CollectorStateRow, FetchAttempt } from '../db/ingest-store.js';
 import { writerFor } from './store-writer.js';
-import type { ReadyPost, StoreOutcome } from './write-jobs.js';
+import type { PollBounds, ReadyPost, StoreOutcome } from './write-jobs.js';
 
 export { DISABLE_AFTER_FAILURES } from './write-jobs.js';
 export type { PostArea, ReadyPost, StoreOutcome } from './write-jobs.js';
@@ -21,8 +21,10 @@ export async function storeBatch(
   attempt: Omit<FetchAttempt, 'newItems'>,
   state: CollectorStateRow,
   collectedAt: string,
+  /** A scheduled source's polling bounds: its next poll interval is stored with the batch. */
+  poll: PollBounds | null = null,
 ): Promise<StoreOutcome> {
-  return (await writerFor(db).add({ kind: 'batch', posts, attempt, state, collectedAt }))!;
+  return (await writerFor(db).add({ kind: 'batch', posts, attempt, state, collectedAt, poll }))!;
 }
 
 /** Records a failed attempt and the source's state in one transaction (shared like storeBatch's). */

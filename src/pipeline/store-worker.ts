@@ -2,6 +2,7 @@
 // jobs as messages, commits them in groups and answers each with its outcome or error.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
 import { IngestStatements } from '../db/ingest-store.js';
 import { openSqlite } from '../db/open-sqlite.js';
 import { GroupCommit } from './group-commit.js';
@@ -9,15 +10,23 @@ import type { WriteJob } from './write-jobs.js';
 
 /** Main thread → worker. */
 export type StoreRequest = { id: number; job: WriteJob } | { close: true };
-/** Worker → main thread. */
+/** Worker → main thread: first `ready` (or `failed` to open), then one reply per job. */
 export type StoreReply =
+  | { ready: true }
+  | { failed: string }
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { name: string; message: string } }
-  | { closed: true };
+  | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
 const port = parentPort!;
-const sqlite = openSqlite((workerData as { file: string }).file);
+let sqlite: SQLite.Database;
+try {
+  sqlite = openSqlite((workerData as { file: string }).file);
+} catch (error) {
+  port.postMessage({ failed: (error as Error).message } satisfies StoreReply);
+  process.exit(1);
+}
 const store = new IngestStatements(sqlite);
+// waitMs 0: writes that arrive while a group commits form the next group by themselves.
 const commit = new GroupCommit(async (work) => work(store), 0);
 let outstanding = 0;
 let closing = false;
@@ -25,7 +34,6 @@ let closing = false;
 function closeWhenIdle(): void {
   if (!closing || outstanding > 0) return;
   sqlite.close();
-  port.postMessage({ closed: true } satisfies StoreReply);
   port.close();
 }
 
@@ -36,14 +44,19 @@ port.on('message', (request: StoreRequest) => {
     return;
   }
   outstanding += 1;
-  commit.add(request.job).then(
-    (value) => port.postMessage({ id: request.id, ok: true, value } satisfies StoreReply),
-    (error: unknown) => {
-      const e = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ id: request.id, ok: false, error: { name: e.name, message: e.message } } satisfies StoreReply);
-    },
-  ).finally(() => {
-    outstanding -= 1;
-    closeWhenIdle();
-  });
+  commit
+    .add(request.job)
+    .then(
+      (value) => port.postMessage({ id: request.id, ok: true, value } satisfies StoreReply),
+      (error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        const code = (e as { code?: unknown }).code;
+        port.postMessage({ id: request.id, ok: false, error: { name: e.name, message: e.message, code: typeof code === 'string' ? code : undefined } } satisfies StoreReply);
+      },
+    )
+    .finally(() => {
+      outstanding -= 1;
+      closeWhenIdle();
+    });
 });
+port.postMessage({ ready: true } satisfies StoreReply);

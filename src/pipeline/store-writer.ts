@@ -1,13 +1,14 @@
 // Where a run's writes go. By default they commit on the main thread through kysely's connection;
 // a run on a database file starts a store worker instead (startStoreWorker), so SQLite's inserts and
-// commits (about half the CPU time of ingest) run on the second core while the main thread fetches,
-// parses and scores the next sources, and a commit of thousands of posts never blocks the event loop.
+// commits of posts (about half the CPU time of ingest) run on the second core while the main thread
+// fetches, parses and scores the next sources, and committing thousands of posts does not block its
+// event loop (its own small writes, such as a scheduled source's next run, may wait for a commit).
 
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database-schema.js';
 import { ingestStatements } from '../db/ingest-store.js';
-import { onDatabaseClose } from '../db/open-database.js';
+import { DatabaseError, onDatabaseClose } from '../db/open-database.js';
 import type { OpenDatabase } from '../db/open-database.js';
 import { GroupCommit } from './group-commit.js';
 import type { StoreReply, StoreRequest } from './store-worker.js';
@@ -24,66 +25,95 @@ const writers = new WeakMap<Kysely<Database>, StoreWriter>();
 export function writerFor(db: Kysely<Database>): StoreWriter {
   let writer = writers.get(db);
   if (!writer) {
-    writer = new GroupCommit((work) => db.connection().execute(async () => work(ingestStatements(db))));
-    writers.set(db, writer);
+    const commit = new GroupCommit((work) => db.connection().execute(async () => work(ingestStatements(db))));
+    onDatabaseClose(db, () => commit.drain());
+    writers.set(db, (writer = commit));
   }
   return writer;
 }
 
 /**
  * Sends the writes of this database to a worker thread with its own connection, until the database
- * is closed (which waits for the writes in flight). No-op for ':memory:' (a second connection would
- * see another database) or when writes already went elsewhere (their order must hold).
+ * is closed (which waits for the writes in flight). Resolves once the worker has opened the database.
+ * No-op for ':memory:' (a second connection would see another database) or when writes already went
+ * elsewhere (their order must hold).
  */
-export function startStoreWorker(database: OpenDatabase): void {
+export async function startStoreWorker(database: OpenDatabase): Promise<void> {
   if (database.path === ':memory:' || writers.has(database.db)) return;
   const writer = new WorkerWriter(database.path);
   writers.set(database.db, writer);
   onDatabaseClose(database.db, () => writer.close());
+  await writer.ready;
 }
 
+type Waiter = { resolve: (value: StoreOutcome | null) => void; reject: (error: Error) => void };
+
 class WorkerWriter implements StoreWriter {
+  readonly ready: Promise<void>;
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (value: StoreOutcome | null) => void; reject: (error: Error) => void }>();
+  readonly #waiting = new Map<number, Waiter>();
   #nextId = 1;
   #broken: Error | null = null;
   #closed: Promise<void> | null = null;
+  #exited = false;
 
   constructor(file: string) {
     this.#worker = spawnStoreWorker(file);
-    // Only writes in flight keep the process alive (see add); an idle writer does not.
-    this.#worker.unref();
+    let started: () => void;
+    let notStarted: (error: Error) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      notStarted = reject;
+    });
     this.#worker.on('message', (reply: StoreReply) => {
-      if ('closed' in reply) return;
+      if ('ready' in reply) {
+        // Only writes in flight keep the process alive (see add); an idle writer does not.
+        this.#worker.unref();
+        return started();
+      }
+      if ('failed' in reply) {
+        this.#fail(new DatabaseError(reply.failed));
+        return notStarted(this.#broken!);
+      }
       const waiter = this.#waiting.get(reply.id);
       if (!waiter) return;
       this.#settled(reply.id);
       if (reply.ok) waiter.resolve(reply.value as StoreOutcome | null);
-      else waiter.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+      else waiter.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, code: reply.error.code }));
     });
-    this.#worker.on('error', (error) => this.#fail(new Error(`the database writer failed: ${error.message}`)));
+    this.#worker.on('error', (error) => {
+      this.#fail(new DatabaseError(`The database writer thread failed (${error.message}).`));
+      notStarted(this.#broken!);
+    });
     this.#worker.on('exit', (code) => {
-      if (!this.#closed) this.#fail(new Error(`the database writer stopped unexpectedly (exit code ${code})`));
+      this.#exited = true;
+      this.#fail(new DatabaseError(this.#closed ? 'The database is closed.' : `The database writer thread stopped unexpectedly (exit code ${code}).`));
+      notStarted(this.#broken!);
     });
   }
 
   add(job: WriteJob): Promise<StoreOutcome | null> {
     if (this.#broken) return Promise.reject(this.#broken);
-    if (this.#closed) return Promise.reject(new Error('the database is closed'));
+    if (this.#closed) return Promise.reject(new DatabaseError('The database is closed.'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
+      try {
+        this.#worker.postMessage({ id, job } satisfies StoreRequest);
+      } catch (error) {
+        return reject(error);
+      }
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, job } satisfies StoreRequest);
     });
   }
 
   /** Waits for the writes in flight, then stops the worker and its connection. */
   close(): Promise<void> {
     this.#closed ??= new Promise<void>((resolve) => {
-      if (this.#broken) return resolve();
-      this.#worker.ref();
+      if (this.#exited) return resolve();
       this.#worker.once('exit', () => resolve());
+      if (this.#broken) return void this.#worker.terminate();
+      this.#worker.ref();
       this.#worker.postMessage({ close: true } satisfies StoreRequest);
     });
     return this.#closed;
@@ -94,9 +124,10 @@ class WorkerWriter implements StoreWriter {
     if (this.#waiting.size === 0) this.#worker.unref();
   }
 
+  /** Rejects every write in flight and every later one with `error` (the first reason is kept). */
   #fail(error: Error): void {
     this.#broken ??= error;
-    for (const waiter of this.#waiting.values()) waiter.reject(error);
+    for (const waiter of this.#waiting.values()) waiter.reject(this.#broken);
     this.#waiting.clear();
     this.#worker.unref();
   }

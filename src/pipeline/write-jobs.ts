@@ -5,6 +5,7 @@
 import type { CollectorStateRow, FetchAttempt, IngestStatements } from '../db/ingest-store.js';
 import type { PostDraft } from '../collectors/post.js';
 import type { PostScore } from '../nlp/types.js';
+import { nextPollInterval } from './adaptive-polling.js';
 import { rollupDeltas } from './rollup-deltas.js';
 import type { RollupInput } from './rollup-deltas.js';
 
@@ -39,14 +40,23 @@ export interface StoreOutcome {
   earliestNew: string | null;
 }
 
-/** One write of a run: a source's batch with its fetch-log entry and state, or a failed attempt. */
+/** Adaptive polling bounds of a scheduled source (see adaptive-polling.ts). */
+export interface PollBounds {
+  minSeconds: number;
+  maxSeconds: number;
+}
+
+/**
+ * One write of a run: a source's batch with its fetch-log entry and state (and, for a scheduled source,
+ * its next poll interval, which depends on how many posts were new), or a failed attempt.
+ */
 export type WriteJob =
-  | { kind: 'batch'; posts: ReadyPost[]; attempt: Omit<FetchAttempt, 'newItems'>; state: CollectorStateRow; collectedAt: string }
+  | { kind: 'batch'; posts: ReadyPost[]; attempt: Omit<FetchAttempt, 'newItems'>; state: CollectorStateRow; collectedAt: string; poll: PollBounds | null }
   | { kind: 'failure'; attempt: FetchAttempt; state: CollectorStateRow; at: string };
 
 /** Applies one job (call inside a transaction); a batch returns its outcome, a failure null. */
 export function runWriteJob(store: IngestStatements, job: WriteJob): StoreOutcome | null {
-  if (job.kind === 'batch') return storeSourceBatch(store, job.posts, job.attempt, job.state, job.collectedAt);
+  if (job.kind === 'batch') return storeSourceBatch(store, job.posts, job.attempt, job.state, job.collectedAt, job.poll);
   store.recordFetchAttempt(job.attempt, DISABLE_AFTER_FAILURES);
   store.saveCollectorState(job.attempt.sourceId, job.state, job.at);
   return null;
@@ -64,6 +74,7 @@ function storeSourceBatch(
   attempt: Omit<FetchAttempt, 'newItems'>,
   state: CollectorStateRow,
   collectedAt: string,
+  poll: PollBounds | null,
 ): StoreOutcome {
   const outcome: StoreOutcome = { received: posts.length, inserted: 0, alreadyStored: 0, sameUrlElsewhere: 0, nearDuplicates: 0, earliestNew: null };
   const seenIds = new Set<string>();
@@ -139,6 +150,8 @@ function storeSourceBatch(
   store.addRollups('day', daily);
   store.addRollups('hour', hourly);
   store.recordFetchAttempt({ ...attempt, newItems: outcome.inserted }, DISABLE_AFTER_FAILURES);
-  store.saveCollectorState(attempt.sourceId, state, collectedAt);
+  const outcomeForPolling = { items: attempt.items, newItems: outcome.inserted, notModified: attempt.notModified };
+  const pollIntervalSeconds = poll ? nextPollInterval(state.pollIntervalSeconds, outcomeForPolling, poll.minSeconds, poll.maxSeconds) : state.pollIntervalSeconds;
+  store.saveCollectorState(attempt.sourceId, { ...state, pollIntervalSeconds }, collectedAt);
   return outcome;
 }

@@ -64,7 +64,7 @@ describe.each(['main thread', 'store worker'] as const)('storeBatch (%s)', (mode
     if (mode === 'store worker') {
       dir = mkdtempSync(path.join(tmpdir(), 'wijkradar-store-'));
       database = await openDatabase(path.join(dir, 'store.db'));
-      startStoreWorker(database);
+      await startStoreWorker(database);
     } else database = await freshDatabase();
     await upsertSources(
       database.db,
@@ -195,6 +195,19 @@ describe.each(['main thread', 'store worker'] as const)('storeBatch (%s)', (mode
     expect(state.etag).toBe('"v1"');
     const source = await database.db.selectFrom('sources').selectAll().where('id', '=', 'a').executeTakeFirstOrThrow();
     expect(source).toMatchObject({ items_total: 1, consecutive_failures: 0, last_status: 200 });
+  });
+
+  it("stores a scheduled source's next poll interval with its batch: longer when nothing was new", async () => {
+    const poll = { minSeconds: 600, maxSeconds: 7200 };
+    const interval = async () =>
+      (await database.db.selectFrom('collector_state').select('poll_interval_seconds').where('source_id', '=', 'a').executeTakeFirstOrThrow()).poll_interval_seconds;
+    await storeBatch(database.db, [post('1')], attempt(), STATE, NOW, poll);
+    const first = await interval();
+    expect(first).toBeGreaterThanOrEqual(600);
+    await storeBatch(database.db, [post('1')], attempt(), { ...STATE, pollIntervalSeconds: first }, NOW, poll);
+    expect(await interval()).toBeGreaterThan(first!);
+    await storeBatch(database.db, [post('1')], attempt(), { ...STATE, pollIntervalSeconds: 900 }, NOW);
+    expect(await interval()).toBe(900);
   });
 
   it('stores batches that arrive together in one commit, each with its own outcome, duplicates linked across them', async () => {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open-database.js';
+import { writeFileSync } from 'node:fs';
+import { DatabaseError, openDatabase } from '../../src/db/open-database.js';
 import { upsertSources } from '../../src/db/source.repository.js';
 import { storeBatch, storeFailure } from '../../src/pipeline/store-batch.js';
 import type { ReadyPost } from '../../src/pipeline/store-batch.js';
@@ -37,7 +38,7 @@ describe('store worker', () => {
   it('closing the database waits for the writes in flight', async () => {
     const file = path.join(dir, 'w.db');
     const database = await openWithSource(file);
-    startStoreWorker(database);
+    await startStoreWorker(database);
     const writes = Array.from({ length: 20 }, (_, i) => storeBatch(database.db, [post(`p${i}`)], attempt, STATE, NOW));
     await database.close();
     await expect(Promise.all(writes)).resolves.toHaveLength(20);
@@ -49,18 +50,36 @@ describe('store worker', () => {
 
   it('refuses writes after the database is closed, with a clear error', async () => {
     const database = await openWithSource(path.join(dir, 'c.db'));
-    startStoreWorker(database);
+    await startStoreWorker(database);
     await storeFailure(database.db, { ...attempt, newItems: 0, error: 'HTTP 500' }, STATE, NOW);
     await database.close();
     await expect(storeBatch(database.db, [post('late')], attempt, STATE, NOW)).rejects.toThrow(/closed/);
   });
 
+  it('a worker that cannot open the database fails the start with a DatabaseError', async () => {
+    const database = await openWithSource(path.join(dir, 'ok.db'));
+    const notADirectory = path.join(dir, 'plain-file');
+    writeFileSync(notADirectory, '');
+    const start = startStoreWorker({ ...database, path: path.join(notADirectory, 'x.db') });
+    await expect(start).rejects.toBeInstanceOf(DatabaseError);
+    await expect(start).rejects.toThrow(/Cannot open the database/);
+    await expect(storeBatch(database.db, [post('x')], attempt, STATE, NOW)).rejects.toBeInstanceOf(DatabaseError);
+    await database.close();
+  });
+
   it('keeps writes on the main thread for an in-memory database (a second connection would see another one)', async () => {
     const database = await openWithSource(':memory:');
-    startStoreWorker(database);
+    await startStoreWorker(database);
     await expect(storeBatch(database.db, [post('m')], attempt, STATE, NOW)).resolves.toMatchObject({ inserted: 1 });
     const rows = await database.db.selectFrom('posts').select('external_id').execute();
     await database.close();
     expect(rows).toEqual([{ external_id: 'm' }]);
+  });
+
+  it('closing an in-memory database commits the writes still waiting for their group', async () => {
+    const database = await openWithSource(':memory:');
+    const write = storeBatch(database.db, [post('w')], attempt, STATE, NOW);
+    await database.close();
+    await expect(write).resolves.toMatchObject({ inserted: 1 });
   });
 });
