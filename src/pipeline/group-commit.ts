@@ -6,8 +6,8 @@ import type { StoreOutcome, WriteJob } from './write-jobs.js';
  * A group commits when it holds this many posts, or `waitMs` (default GROUP_WAIT_MS) after its first
  * write arrived.
  */
-export const GROUP_MAX_POSTS = 5_000;
-export const GROUP_WAIT_MS = 50;
+const GROUP_MAX_POSTS = 5_000;
+const GROUP_WAIT_MS = 50;
 
 interface Pending {
   job: WriteJob;

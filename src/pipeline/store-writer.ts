@@ -15,7 +15,7 @@ import type { StoreReply, StoreRequest } from './store-worker.js';
 import type { StoreOutcome, WriteJob } from './write-jobs.js';
 
 /** Commits write jobs (in groups) and settles each with its outcome. */
-export interface StoreWriter {
+interface StoreWriter {
   add(job: WriteJob): Promise<StoreOutcome | null>;
 }
 
