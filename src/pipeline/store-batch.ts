@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database-schema.js';
 import type { CollectorStateRow, FetchAttempt } from '../db/ingest-store.js';
 import { writerFor } from './store-writer.js';
+import { toStorePost } from './write-jobs.js';
 import type { PollBounds, ReadyPost, StoreOutcome } from './write-jobs.js';
 
 export { DISABLE_AFTER_FAILURES } from './write-jobs.js';
@@ -24,7 +25,7 @@ export async function storeBatch(
   /** A scheduled source's polling bounds: its next poll interval is stored with the batch. */
   poll: PollBounds | null = null,
 ): Promise<StoreOutcome> {
-  return (await writerFor(db).add({ kind: 'batch', posts, attempt, state, collectedAt, poll }))!;
+  return (await writerFor(db).add({ kind: 'batch', posts: posts.map(toStorePost), attempt, state, collectedAt, poll }))!;
 }
 
 /** Records a failed attempt and the source's state in one transaction (shared like storeBatch's). */

@@ -18,14 +18,14 @@ beforeAll(async () => {
   const random = mulberry32(7);
   const posts: ReadyPost[] = Array.from({ length: 600 }, (_, i) => {
     const small = i % 20 === 0;
-    const topic = random() < 0.4 ? 'nuisance' : null;
+    const topics: Record<string, number> = random() < 0.4 ? { nuisance: 0.8 } : {};
     return {
       draft: {
         sourceId: 's', externalId: `p${i}`, url: null, canonicalUrl: null, title: `Bericht ${i}`, text: `Bericht ${i}`,
         publishedAt: `2026-11-${String(10 + (i % 10)).padStart(2, '0')}T${String(8 + (i % 3)).padStart(2, '0')}:00:00.000Z`,
         authorHash: null, langHint: null, lat: null, lon: null, dedupKey: null,
       },
-      score: { lang: 'nl', sentiment: random() < 0.3 ? -0.6 : 0.3, topics: topic ? { [topic]: 0.8 } : {}, matches: [], lexiconVersion: 't@1' },
+      score: { lang: 'nl', sentiment: random() < 0.3 ? -0.6 : 0.3, topics, matches: [], lexiconVersion: 't@1' },
       areas: [
         ...(small ? [{ code: 'BU0363AD01', confidence: 1, evidence: 'source', direct: true }] : []),
         { code: 'GM0363', confidence: 1, evidence: small ? 'contains BU0363AD01' : 'source', direct: !small },
