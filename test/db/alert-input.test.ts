@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { alertPostsQuery, postsForAlert } from '../../src/db/alert-input.repository.js';
+import { CompiledQuery, sql } from 'kysely';
+import { alertPostsPlan, alertPostsQuery, postsForAlert } from '../../src/db/alert-input.repository.js';
 import type { OpenDatabase } from '../../src/db/open-database.js';
 import { upsertSources } from '../../src/db/source.repository.js';
 import { storeBatch } from '../../src/pipeline/store-batch.js';
@@ -23,7 +24,8 @@ beforeAll(async () => {
       draft: {
         sourceId: 's', externalId: `p${i}`, url: null, canonicalUrl: null, title: `Bericht ${i}`, text: `Bericht ${i}`,
         publishedAt: `2026-11-${String(10 + (i % 10)).padStart(2, '0')}T${String(8 + (i % 3)).padStart(2, '0')}:00:00.000Z`,
-        authorHash: null, langHint: null, lat: null, lon: null, dedupKey: null,
+        // Every 7th post carries the story of another feed: stored, linked, never counted.
+        authorHash: null, langHint: null, lat: null, lon: null, dedupKey: i % 7 === 0 ? `verhaal ${i % 3} over de buurt vandaag` : null,
       },
       score: { lang: 'nl', sentiment: random() < 0.3 ? -0.6 : 0.3, topics, matches: [], lexiconVersion: 't@1' },
       areas: [
@@ -54,4 +56,27 @@ it.each(CASES)('both plans give the same posts in the same order: %s %s %s–%s,
     const [a, b] = [byArea[i - 1]!, byArea[i]!];
     expect(a.published_at > b.published_at || (a.published_at === b.published_at && a.id > b.id)).toBe(true);
   }
+});
+
+async function planOf(plan: 'by-area' | 'by-time'): Promise<string> {
+  const compiled = alertPostsQuery(database.db, plan, 'GM0363', 'nuisance', '2026-11-12T00:00:00.000Z', '2026-11-13T00:00:00.000Z', 10).compile();
+  const rows = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
+  return rows.rows.map((r) => r.detail).join(' | ');
+}
+
+it('each plan starts where it says, with or without statistics (ANALYZE)', async () => {
+  for (const analyzed of [false, true]) {
+    if (analyzed) await sql`ANALYZE`.execute(database.db);
+    const byArea = await planOf('by-area');
+    const byTime = await planOf('by-time');
+    expect(byArea.split(' | ')[0]).toMatch(/post_areas/);
+    expect(byArea).not.toMatch(/posts_published/);
+    expect(byTime.split(' | ')[0]).toMatch(/posts USING INDEX posts_published/);
+    expect(byTime).not.toMatch(/TEMP B-TREE/);
+  }
+});
+
+it('reads through the time range when the area has more posts than the range, else through the area', async () => {
+  expect(await alertPostsPlan(database.db, 'GM0363', '2026-11-12T00:00:00.000Z', '2026-11-13T00:00:00.000Z')).toBe('by-time');
+  expect(await alertPostsPlan(database.db, 'BU0363AD01', '2026-11-10T00:00:00.000Z', '2026-11-20T00:00:00.000Z')).toBe('by-area');
 });
