@@ -21,8 +21,10 @@ export interface RunOptions {
 
 interface HostState {
   readonly queue: PQueue;
-  /** Earliest time the next task may start (reserved slots included). */
-  nextStart: number;
+  /** When the last task started. */
+  lastStart: number;
+  /** Settles when the last task in line has started (or left the line): the next one waits for it. */
+  turn: Promise<void>;
   /** The host asked (Retry-After) not to be contacted before this time. */
   blockedUntil: number;
 }
@@ -110,17 +112,33 @@ export class HostLimiter {
   }
 
   private async waitTurn(host: string, state: HostState, signal: AbortSignal | undefined): Promise<void> {
-    for (;;) {
-      signal?.throwIfAborted();
-      const now = this.now();
-      if (state.blockedUntil - now > this.maxWaitMs) throw new HostBackoffError(host, state.blockedUntil, now);
-      // Reserve the slot now, so tasks waiting together start in order, each an interval apart.
-      const at = Math.max(now, state.nextStart, state.blockedUntil);
-      state.nextStart = at + this.minIntervalMs;
-      if (at <= now) return;
-      await this.sleep(at - now, signal);
-      // A Retry-After that arrived while we slept moves us back in line.
-      if (state.blockedUntil <= this.now()) return;
+    // Tasks take their turns in order: each waits until the one before it has started, then keeps the
+    // interval from that start. (Reserving slots ahead let a task whose slot passed during a stall of
+    // the process start before an earlier one that was still asleep, and both at once.)
+    const previous = state.turn;
+    let done!: () => void;
+    state.turn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await settledOrAborted(previous, signal);
+      for (;;) {
+        signal?.throwIfAborted();
+        const now = this.now();
+        if (state.blockedUntil - now > this.maxWaitMs) throw new HostBackoffError(host, state.blockedUntil, now);
+        const at = Math.max(now, state.lastStart + this.minIntervalMs, state.blockedUntil);
+        if (at <= now) {
+          state.lastStart = now;
+          return;
+        }
+        await this.sleep(at - now, signal);
+        // A Retry-After that arrived while we slept moves us back in line.
+        if (state.blockedUntil <= this.now()) {
+          state.lastStart = Math.max(this.now(), at);
+          return;
+        }
+      }
+    } finally {
+      // The next task may go once this one started or left, but never before the ones ahead of it.
+      void previous.then(done);
     }
   }
 
@@ -128,7 +146,7 @@ export class HostLimiter {
     let state = this.hosts.get(host);
     if (!state) {
       if (this.hosts.size >= PRUNE_THRESHOLD) this.prune();
-      state = { queue: new PQueue({ concurrency: this.concurrency }), nextStart: -Infinity, blockedUntil: -Infinity };
+      state = { queue: new PQueue({ concurrency: this.concurrency }), lastStart: -Infinity, turn: Promise.resolve(), blockedUntil: -Infinity };
       this.hosts.set(host, state);
     }
     return state;
@@ -139,7 +157,7 @@ export class HostLimiter {
     const now = this.now();
     for (const [host, state] of this.hosts) {
       const idle = state.queue.size === 0 && state.queue.pending === 0;
-      if (idle && state.nextStart <= now && state.blockedUntil <= now) this.hosts.delete(host);
+      if (idle && state.lastStart + this.minIntervalMs <= now && state.blockedUntil <= now) this.hosts.delete(host);
     }
   }
 }
@@ -181,5 +199,21 @@ function hostOf(url: string): string | null {
     return parsed.hostname.toLowerCase();
   } catch {
     return null;
+  }
+}
+
+/** Waits for `promise`, or throws as soon as `signal` aborts (leaving no listener behind). */
+async function settledOrAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }

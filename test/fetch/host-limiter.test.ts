@@ -187,6 +187,38 @@ describe('HostLimiter', () => {
     expect(order).toEqual([1, 2, 3]);
   });
 
+  it('keeps order and spacing when the process stalls while a task waits for its turn', async () => {
+    // The clock jumps 100 ms while task 1 runs (a stalled event loop): task 3 must still start after
+    // task 2, and an interval after it, not at once because its slot has passed.
+    let offset = 0;
+    const now = () => Date.now() + offset;
+    const limiter = new HostLimiter({ minIntervalMs: 20, now });
+    const starts: [number, number][] = [];
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        limiter.run('http://a.nl/', async () => {
+          starts.push([n, now()]);
+          if (n === 1) offset += 100;
+        }),
+      ),
+    );
+    expect(starts.map(([n]) => n)).toEqual([1, 2, 3]);
+    expect(starts[2]![1] - starts[1]![1]).toBeGreaterThanOrEqual(20);
+  });
+
+  it('a task aborted while waiting for its turn leaves at once, and the line keeps its order', async () => {
+    const limiter = new HostLimiter({ minIntervalMs: 50, concurrency: 3 });
+    const order: number[] = [];
+    const abort = new AbortController();
+    const tasks = [1, 2, 3].map((n) =>
+      limiter.run('http://a.nl/', async () => void order.push(n), n === 2 ? { signal: abort.signal } : {}),
+    );
+    abort.abort(new Error('stopped'));
+    await expect(tasks[1]).rejects.toThrow('stopped');
+    await Promise.all([tasks[0], tasks[2]]);
+    expect(order).toEqual([1, 3]);
+  });
+
   it('refuses a concurrency below 1', () => {
     expect(() => new HostLimiter({ concurrency: 0 })).toThrow(/at least 1/);
   });
