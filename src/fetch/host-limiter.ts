@@ -119,7 +119,8 @@ export class HostLimiter {
     let done!: () => void;
     state.turn = new Promise<void>((resolve) => (done = resolve));
     try {
-      await settledOrAborted(previous, signal);
+      // An aborted task leaves the queue at once (p-queue rejects it); its wait here ends at the check below.
+      await previous;
       for (;;) {
         signal?.throwIfAborted();
         const now = this.now();
@@ -199,21 +200,5 @@ function hostOf(url: string): string | null {
     return parsed.hostname.toLowerCase();
   } catch {
     return null;
-  }
-}
-
-/** Waits for `promise`, or throws as soon as `signal` aborts (leaving no listener behind). */
-async function settledOrAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return promise;
-  signal.throwIfAborted();
-  let onAbort!: () => void;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([promise, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
   }
 }

@@ -206,17 +206,25 @@ describe('HostLimiter', () => {
     expect(starts[2]![1] - starts[1]![1]).toBeGreaterThanOrEqual(20);
   });
 
-  it('a task aborted while waiting for its turn leaves at once, and the line keeps its order', async () => {
-    const limiter = new HostLimiter({ minIntervalMs: 50, concurrency: 3 });
+  it('a task aborted while it waits for the task before it leaves at once and frees its slot', async () => {
+    const limiter = new HostLimiter({ minIntervalMs: 60_000, concurrency: 3 });
     const order: number[] = [];
-    const abort = new AbortController();
-    const tasks = [1, 2, 3].map((n) =>
-      limiter.run('http://a.nl/', async () => void order.push(n), n === 2 ? { signal: abort.signal } : {}),
-    );
-    abort.abort(new Error('stopped'));
-    await expect(tasks[1]).rejects.toThrow('stopped');
-    await Promise.all([tasks[0], tasks[2]]);
-    expect(order).toEqual([1, 3]);
+    const second = new AbortController();
+    const third = new AbortController();
+    await limiter.run('http://a.nl/', async () => void order.push(1));
+    const t2 = limiter.run('http://a.nl/', async () => void order.push(2), { signal: second.signal });
+    const t3 = limiter.run('http://a.nl/', async () => void order.push(3), { signal: third.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // 2 sleeps out its interval; 3 waits for 2's turn
+    let secondSettled = false;
+    void t2.catch(() => undefined).finally(() => (secondSettled = true));
+    third.abort(new Error('third stopped'));
+    await expect(t3).rejects.toThrow('third stopped');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(limiter.pending).toBe(1); // only 2 still waits
+    expect(secondSettled).toBe(false);
+    second.abort(new Error('second stopped'));
+    await expect(t2).rejects.toThrow('second stopped');
+    expect(order).toEqual([1]);
   });
 
   it('refuses a concurrency below 1', () => {
