@@ -1,11 +1,13 @@
 // Worker thread that owns the write connection during a run (see store-writer.ts): it receives write
-// jobs as messages, commits them in groups and answers each with its outcome or error.
+// jobs as messages, commits them in groups and answers each with its outcome or error. Its WAL is
+// checkpointed by a thread of its own (wal-checkpointer.ts).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { IngestStatements } from '../db/ingest-store.js';
 import { openSqlite } from '../db/open-sqlite.js';
 import { GroupCommit } from './group-commit.js';
+import { WalCheckpointer, WRITER_CHECKPOINT_PAGES } from './wal-checkpointer.js';
 import type { WriteJob } from './write-jobs.js';
 
 /** Main thread → worker. */
@@ -18,23 +20,32 @@ export type StoreReply =
   | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
 const port = parentPort!;
+const { file, writerCheckpointPages } = workerData as { file: string; writerCheckpointPages?: number };
 let sqlite: SQLite.Database;
 try {
-  sqlite = openSqlite((workerData as { file: string }).file);
+  sqlite = openSqlite(file);
 } catch (error) {
   port.postMessage({ failed: (error as Error).message } satisfies StoreReply);
   process.exit(1);
 }
+// Checkpoints run on a thread of their own; should it fail, SQLite's automatic ones take over again.
+sqlite.pragma(`wal_autocheckpoint = ${writerCheckpointPages ?? WRITER_CHECKPOINT_PAGES}`);
+const checkpointer = new WalCheckpointer(file, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
 const store = new IngestStatements(sqlite);
 // waitMs 0: writes that arrive while a group commits form the next group by themselves.
-const commit = new GroupCommit(async (work) => work(store), 0);
+const commit = new GroupCommit(async (work) => {
+  work(store);
+  checkpointer.afterCommit();
+}, 0);
 let outstanding = 0;
 let closing = false;
+let closed = false;
 
 function closeWhenIdle(): void {
-  if (!closing || outstanding > 0) return;
+  if (!closing || closed || outstanding > 0) return;
+  closed = true;
   sqlite.close();
-  port.close();
+  void checkpointer.close().then(() => port.close());
 }
 
 port.on('message', (request: StoreRequest) => {

@@ -4,13 +4,14 @@
 // fetches, parses and scores the next sources, and committing thousands of posts does not block its
 // event loop (its own small writes, such as a scheduled source's next run, may wait for a commit).
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database-schema.js';
 import { ingestStatements } from '../db/ingest-store.js';
 import { DatabaseError, onDatabaseClose } from '../db/open-database.js';
 import type { OpenDatabase } from '../db/open-database.js';
 import { GroupCommit } from './group-commit.js';
+import { spawnWorker } from './spawn-worker.js';
 import type { StoreReply, StoreRequest } from './store-worker.js';
 import type { StoreOutcome, WriteJob } from './write-jobs.js';
 
@@ -35,12 +36,13 @@ export function writerFor(db: Kysely<Database>): StoreWriter {
 /**
  * Sends the writes of this database to a worker thread with its own connection, until the database
  * is closed (which waits for the writes in flight). Resolves once the worker has opened the database.
+ * `writerCheckpointPages`: see WRITER_CHECKPOINT_PAGES (tests use a small number).
  * No-op for ':memory:' (a second connection would see another database) or when writes already went
  * elsewhere (their order must hold).
  */
-export async function startStoreWorker(database: OpenDatabase): Promise<void> {
+export async function startStoreWorker(database: OpenDatabase, options: { writerCheckpointPages?: number } = {}): Promise<void> {
   if (database.path === ':memory:' || writers.has(database.db)) return;
-  const writer = new WorkerWriter(database.path);
+  const writer = new WorkerWriter(database.path, options.writerCheckpointPages);
   writers.set(database.db, writer);
   onDatabaseClose(database.db, () => writer.close());
   await writer.ready;
@@ -57,8 +59,8 @@ class WorkerWriter implements StoreWriter {
   #closed: Promise<void> | null = null;
   #exited = false;
 
-  constructor(file: string) {
-    this.#worker = spawnStoreWorker(file);
+  constructor(file: string, writerCheckpointPages: number | undefined) {
+    this.#worker = spawnWorker(import.meta.url, 'store-worker', { file, writerCheckpointPages });
     let started: () => void;
     let notStarted: (error: Error) => void;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -133,13 +135,3 @@ class WorkerWriter implements StoreWriter {
   }
 }
 
-function spawnStoreWorker(file: string): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './store-worker.ts' : './store-worker.js', import.meta.url);
-  if (entry.pathname.endsWith('.ts')) {
-    // Run from source (tsx, vitest): a worker does not inherit tsx's loader, so register it first.
-    const tsx = import.meta.resolve('tsx/esm/api'); // resolved here: the worker's own base is the cwd
-    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-    return new Worker(code, { eval: true, workerData: { file } });
-  }
-  return new Worker(entry, { workerData: { file } });
-}

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
 import { DatabaseError, openDatabase } from '../../src/db/open-database.js';
 import { upsertSources } from '../../src/db/source.repository.js';
 import { storeBatch, storeFailure } from '../../src/pipeline/store-batch.js';
@@ -82,4 +83,44 @@ describe('store worker', () => {
     await database.close();
     await expect(write).resolves.toMatchObject({ inserted: 1 });
   });
+
+  it('checkpoints on a thread of its own: the database file has the posts while the database is still open', async () => {
+    const file = path.join(dir, 'k.db');
+    const database = await openWithSource(file);
+    await startStoreWorker(database);
+    for (let i = 0; i < 10; i++) await storeBatch(database.db, [post(`k${i}a`), post(`k${i}b`)], attempt, STATE, NOW);
+    // Far fewer than the writer's own checkpoint threshold: only the checkpoint thread copies them over.
+    await expect.poll(() => postsInFileAlone(file), { timeout: 5_000 }).toBe(20);
+    await database.close();
+  });
+
+  it('keeps the WAL small: the writer still checkpoints (cheaply) every few pages, so the WAL starts over', async () => {
+    const walAfter = async (writerCheckpointPages: number) => {
+      const file = path.join(dir, `wal-${writerCheckpointPages}.db`);
+      const database = await openWithSource(file);
+      await startStoreWorker(database, { writerCheckpointPages });
+      for (let i = 0; i < 60; i++) await storeBatch(database.db, [post(`w${i}a`), post(`w${i}b`)], attempt, STATE, NOW);
+      const bytes = statSync(`${file}-wal`).size;
+      await database.close();
+      return bytes;
+    };
+    const grows = await walAfter(1_000_000);
+    const restarts = await walAfter(16);
+    expect(restarts).toBeLessThan(grows / 4);
+  });
 });
+
+/** Posts in a copy of the database file without its WAL: what checkpoints have copied into the file. */
+function postsInFileAlone(file: string): number {
+  const copy = `${file}.copy`;
+  rmSync(`${copy}-wal`, { force: true });
+  copyFileSync(file, copy);
+  const sqlite = new SQLite(copy, { readonly: true });
+  try {
+    return (sqlite.prepare('SELECT count(*) FROM posts').pluck().get() as number) ?? 0;
+  } catch {
+    return -1; // caught mid-checkpoint; poll again
+  } finally {
+    sqlite.close();
+  }
+}
