@@ -20,14 +20,18 @@ export function canonicalUrl(input: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  const kept = [...url.searchParams.entries()].filter(
-    ([key]) => !key.toLowerCase().startsWith('utm_') && !TRACKING_PARAMS.has(key.toLowerCase()),
-  );
-  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  url.search = new URLSearchParams(kept).toString();
+  // Each setter re-serialises the URL, so only what is there is cleared (most feed links have none of it).
+  // An empty '#' or '?' shows only in href: '#' starts the fragment, and '?' outside it the query.
+  if (url.href.includes('#')) url.hash = '';
+  if (url.username) url.username = '';
+  if (url.password) url.password = '';
+  if (url.href.includes('?')) {
+    const kept = [...url.searchParams.entries()].filter(
+      ([key]) => !key.toLowerCase().startsWith('utm_') && !TRACKING_PARAMS.has(key.toLowerCase()),
+    );
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    url.search = new URLSearchParams(kept).toString();
+  }
   // URL already drops default ports and lower-cases scheme and host.
   return url.toString();
 }

@@ -10,6 +10,12 @@ describe('canonicalUrl', () => {
     ['https://example.nl/a?fbclid=xyz&id=5&gclid=1', 'https://example.nl/a?id=5'],
     ['https://user:pw@example.nl/a', 'https://example.nl/a'],
     ['https://example.nl:8443/a', 'https://example.nl:8443/a'],
+    // An empty query or fragment is dropped too, and a path with neither is left as it is.
+    ['https://example.nl/a?#', 'https://example.nl/a'],
+    ['https://example.nl/?', 'https://example.nl/'],
+    ['https://example.nl/a#', 'https://example.nl/a'],
+    ['https://:@example.nl/a@b', 'https://example.nl/a@b'],
+    ['https://example.nl/a#x?utm_source=y', 'https://example.nl/a'],
     ['mailto:wijkagent@example.nl', null],
     ['not a url', null],
     ['', null],
