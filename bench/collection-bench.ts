@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,12 +27,14 @@ export interface CollectionBenchResult {
 /**
  * Serves 2,000 feeds of 50 items from 100 loopback hosts with 50 ms latency and runs `run --once` over
  * them in a child process; then ingests the same feeds from local files to measure posts/s once fetched.
+ * The child runs the compiled code (built first), as the `wijkradar` command does.
  */
 export async function runCollectionBench(options: { hosts?: number; feedsPerHost?: number; itemsPerFeed?: number; latencyMs?: number } = {}): Promise<CollectionBenchResult> {
   const hosts = options.hosts ?? 100;
   const feedsPerHost = options.feedsPerHost ?? 20;
   const itemsPerFeed = options.itemsPerFeed ?? 50;
   const latencyMs = options.latencyMs ?? 50;
+  buildDist();
   const farm = await startFeedFarm({ hosts, feedsPerHost, itemsPerFeed, latencyMs });
   const dir = mkdtempSync(path.join(tmpdir(), 'wijkradar-collect-'));
   try {
@@ -78,10 +80,20 @@ export async function runCollectionBench(options: { hosts?: number; feedsPerHost
   }
 }
 
-/** Runs bench/collection-run.ts in a child process (asynchronously: the farm in this process must keep serving). */
+/** Compiles src/ to dist/, so the child measures the current code. */
+function buildDist(): void {
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    const output = (error as { stdout?: Buffer }).stdout?.toString('utf8') ?? '';
+    throw new Error(`npm run build failed, so the collection benchmark cannot run:\n${output}`);
+  }
+}
+
+/** Runs bench/collection-run.mjs in a child process (asynchronously: the farm in this process must keep serving). */
 function runChild(pipeline: string, db: string) {
   return new Promise<{ posts: number; failed: number; runSeconds: number; runCpuSeconds: number; alertSeconds: number; maxRssMb: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/collection-run.ts'), pipeline, db], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench/collection-run.mjs'), pipeline, db], {
       cwd: ROOT,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', WIJKRADAR_KEY_FILE: path.join(path.dirname(db), 'key') },
     });
