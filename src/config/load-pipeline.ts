@@ -191,7 +191,9 @@ function semanticProblems(file: string, config: PipelineConfig): ConfigProblem[]
           message: `is a local file path; set allow_local_files: true in this pipeline, or use an http(s) URL`,
         });
       } else if (!existsSync(location.path) || !statSync(location.path).isFile()) {
-        problems.push({ file, path: `${at}.url`, message: `local file ${location.path} does not exist; check the path` });
+        // A relative path is looked up from the working directory, then from the pipeline file's folder.
+        const where = path.isAbsolute(source.url) || /^file:/i.test(source.url) ? location.path : `${path.resolve(source.url)} or ${location.path}`;
+        problems.push({ file, path: `${at}.url`, message: `local file ${where} does not exist; check the path` });
       }
     } else if (!/^https?:\/\/[^/]+/i.test(source.url)) {
       problems.push({ file, path: `${at}.url`, message: 'must be an http(s) URL such as https://example.nl/feed.xml' });

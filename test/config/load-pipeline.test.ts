@@ -53,7 +53,9 @@ describe('pipeline validation', () => {
     ['undefined source area', VALID.replace('areas: [WK036300]', 'areas: [WK036399]'), /^sources\.0\.areas\.0: WK036399 is not defined/],
     ['unknown type', VALID.replace('type: feed\n    url: feed.xml', 'type: twitter\n    url: feed.xml'), /^sources\.0\.type: must be "feed"/],
     ['local file not allowed', VALID.replace('allow_local_files: true\n', ''), /^sources\.0\.url: is a local file path; set allow_local_files: true/],
-    ['missing local file', VALID.replace('url: feed.xml', 'url: nowhere.xml'), /^sources\.0\.url: local file .*nowhere\.xml does not exist/],
+    // Both places a relative path is looked up: the working directory, then the pipeline file's folder.
+    ['missing local file', VALID.replace('url: feed.xml', 'url: nowhere.xml'), /^sources\.0\.url: local file \/.*nowhere\.xml or \/.*nowhere\.xml does not exist/],
+    ['missing absolute file', VALID.replace('url: feed.xml', 'url: /no/such/dir/feed.xml'), /^sources\.0\.url: local file \/no\/such\/dir\/feed\.xml does not exist/],
     ['ftp url', VALID.replace('https://example.nl/feed.xml', 'ftp://example.nl/feed.xml'), /^sources\.1\.url: must be an http\(s\) URL/],
     ['duplicate id', VALID.replace('id: remote', 'id: local'), /^sources\.1\.id: local is used twice/],
     ['bad id', VALID.replace('id: remote', 'id: Remote Feed'), /^sources\.1\.id: must be lower-case/],
