@@ -7,7 +7,7 @@ import type SQLite from 'better-sqlite3';
 import { IngestStatements } from '../db/ingest-store.js';
 import { openSqlite } from '../db/open-sqlite.js';
 import { GroupCommit } from './group-commit.js';
-import { WalCheckpointer, WRITER_CHECKPOINT_PAGES } from './wal-checkpointer.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import type { WriteJob } from './write-jobs.js';
 
 /** Main thread → worker. */
@@ -20,7 +20,7 @@ export type StoreReply =
   | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
 const port = parentPort!;
-const { file, writerCheckpointPages } = workerData as { file: string; writerCheckpointPages?: number };
+const { file, walRestartPages } = workerData as { file: string; walRestartPages?: number };
 let sqlite: SQLite.Database;
 try {
   sqlite = openSqlite(file);
@@ -29,13 +29,22 @@ try {
   process.exit(1);
 }
 // Checkpoints run on a thread of their own; should it fail, SQLite's automatic ones take over again.
-sqlite.pragma(`wal_autocheckpoint = ${writerCheckpointPages ?? WRITER_CHECKPOINT_PAGES}`);
-const checkpointer = new WalCheckpointer(file, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
+sqlite.pragma('wal_autocheckpoint = 0');
+function checkpointHereFromNowOn(reason: string): void {
+  console.error(`wijkradar: the WAL checkpoint thread stopped (${reason}); the writing thread checkpoints again.`);
+  if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+}
+let checkpointer: WalCheckpointer | null = null;
+try {
+  checkpointer = new WalCheckpointer(file, () => sqlite.pragma('wal_checkpoint(PASSIVE)'), checkpointHereFromNowOn, walRestartPages);
+} catch (error) {
+  checkpointHereFromNowOn((error as Error).message);
+}
 const store = new IngestStatements(sqlite);
 // waitMs 0: writes that arrive while a group commits form the next group by themselves.
 const commit = new GroupCommit(async (work) => {
   work(store);
-  checkpointer.afterCommit();
+  checkpointer?.afterCommit();
 }, 0);
 let outstanding = 0;
 let closing = false;
@@ -45,7 +54,8 @@ function closeWhenIdle(): void {
   if (!closing || closed || outstanding > 0) return;
   closed = true;
   sqlite.close();
-  void checkpointer.close().then(() => port.close());
+  if (checkpointer === null) port.close();
+  else void checkpointer.close().then(() => port.close());
 }
 
 port.on('message', (request: StoreRequest) => {

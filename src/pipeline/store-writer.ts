@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database-schema.js';
-import { ingestStatements } from '../db/ingest-store.js';
+import { ingestStatements, sqliteHandle } from '../db/ingest-store.js';
 import { DatabaseError, onDatabaseClose } from '../db/open-database.js';
 import type { OpenDatabase } from '../db/open-database.js';
 import { GroupCommit } from './group-commit.js';
@@ -36,14 +36,17 @@ export function writerFor(db: Kysely<Database>): StoreWriter {
 /**
  * Sends the writes of this database to a worker thread with its own connection, until the database
  * is closed (which waits for the writes in flight). Resolves once the worker has opened the database.
- * `writerCheckpointPages`: see WRITER_CHECKPOINT_PAGES (tests use a small number).
+ * `walRestartPages`: see WAL_RESTART_PAGES (tests use a small number).
  * No-op for ':memory:' (a second connection would see another database) or when writes already went
  * elsewhere (their order must hold).
  */
-export async function startStoreWorker(database: OpenDatabase, options: { writerCheckpointPages?: number } = {}): Promise<void> {
+export async function startStoreWorker(database: OpenDatabase, options: { walRestartPages?: number } = {}): Promise<void> {
   if (database.path === ':memory:' || writers.has(database.db)) return;
-  const writer = new WorkerWriter(database.path, options.writerCheckpointPages);
+  const writer = new WorkerWriter(database.path, options.walRestartPages);
   writers.set(database.db, writer);
+  // The store worker's checkpoint thread keeps the database file current. Left at 1,000 pages, this
+  // connection's own small writes (a scheduled source's next run) would checkpoint on the event loop.
+  sqliteHandle(database.db).pragma('wal_autocheckpoint = 0');
   onDatabaseClose(database.db, () => writer.close());
   await writer.ready;
 }
@@ -59,8 +62,8 @@ class WorkerWriter implements StoreWriter {
   #closed: Promise<void> | null = null;
   #exited = false;
 
-  constructor(file: string, writerCheckpointPages: number | undefined) {
-    this.#worker = spawnWorker(import.meta.url, 'store-worker', { file, writerCheckpointPages });
+  constructor(file: string, walRestartPages: number | undefined) {
+    this.#worker = spawnWorker(import.meta.url, 'store-worker', { file, walRestartPages });
     let started: () => void;
     let notStarted: (error: Error) => void;
     this.ready = new Promise<void>((resolve, reject) => {

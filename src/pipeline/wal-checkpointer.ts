@@ -3,34 +3,50 @@ import type { CheckpointReply, CheckpointRequest } from './checkpoint-worker.js'
 import { spawnWorker } from './spawn-worker.js';
 
 /**
- * WAL pages after which the writing connection still checkpoints by itself (≈ 40 MiB). That checkpoint
- * finds the pages already copied by the checkpoint thread, so it costs little, and it is what lets the
- * WAL start over: SQLite rewinds the WAL only when a writer begins right after a complete checkpoint,
- * which a busy writer with a checkpoint running beside it never does (the WAL then grew to 180 MB in
- * the ingest bench; with this, to 49 MB).
+ * WAL pages (≈ 40 MiB) after which the writer completes a checkpoint itself, so that the WAL starts over:
+ * SQLite rewinds the WAL only when a writer begins right after a complete checkpoint, which a busy writer
+ * never does while another thread checkpoints beside it (the WAL grew to 180 MB in the ingest bench;
+ * with this, to 77 MB).
  */
-export const WRITER_CHECKPOINT_PAGES = 10_000;
+export const WAL_RESTART_PAGES = 10_000;
+/** How long closing waits for the thread's last checkpoint before stopping it. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * The store worker's checkpoint thread (checkpoint-worker.ts). SQLite's automatic checkpoint runs inside
  * the commit that crosses 1,000 WAL pages: it copies them into the database file and fsyncs both files
- * on the thread that writes, which cost ≈ 14 % of ingest time (measured by turning fsync off). Here the
- * writing connection checkpoints only every WRITER_CHECKPOINT_PAGES itself, tells this thread after every
- * commit, and goes on. If the thread fails, `onFailure` should set the automatic checkpoint back to 1,000.
+ * on the thread that writes, which cost ≈ 14 % of ingest time (measured by turning fsync off). Instead,
+ * the writing connection turns automatic checkpoints off and calls afterCommit after every commit.
+ * Checkpoints of two connections exclude each other, so once the WAL holds `restartPages` the thread is
+ * left to finish and the writer then checkpoints once itself (`checkpointHere`: little is left to copy),
+ * which lets the WAL start over. If the thread fails, `onFailure` is told and should turn SQLite's
+ * automatic checkpoints back on.
  */
 export class WalCheckpointer {
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
   #stopped = false;
+  #sent = 0;
+  #covered = 0;
+  #walPages = 0;
 
-  constructor(file: string, onFailure: (message: string) => void) {
+  constructor(
+    file: string,
+    private readonly checkpointHere: () => void,
+    onFailure: (message: string) => void,
+    private readonly restartPages = WAL_RESTART_PAGES,
+  ) {
     this.#worker = spawnWorker(import.meta.url, 'checkpoint-worker', { file });
     const fail = (message: string) => {
       if (this.#stopped) return;
       this.#stopped = true;
       onFailure(message);
     };
-    this.#worker.on('message', (reply: CheckpointReply) => fail(reply.failed));
+    this.#worker.on('message', (reply: CheckpointReply) => {
+      if ('failed' in reply) return fail(reply.failed);
+      this.#covered = reply.seq;
+      this.#walPages = reply.walPages;
+    });
     this.#worker.on('error', (error) => fail(error.message));
     this.#exited = new Promise((resolve) =>
       this.#worker.once('exit', (code) => {
@@ -40,16 +56,23 @@ export class WalCheckpointer {
     );
   }
 
-  /** Asks for a checkpoint of what was just committed (commits in quick succession share one). */
+  /** After a commit: the thread checkpoints it (commits in quick succession share one). */
   afterCommit(): void {
-    if (!this.#stopped) this.#worker.postMessage('commit' satisfies CheckpointRequest);
+    if (this.#stopped) return;
+    if (this.#walPages >= this.restartPages) {
+      if (this.#covered !== this.#sent) return; // the thread is still at work: let it finish
+      this.checkpointHere();
+      this.#walPages = 0; // the next commit starts the WAL over, unless a reader still uses it
+    }
+    this.#worker.postMessage({ seq: ++this.#sent } satisfies CheckpointRequest);
   }
 
-  /** A last checkpoint, then the thread ends. */
+  /** A last checkpoint, then the thread ends (or is stopped, should it not within CLOSE_TIMEOUT_MS). */
   close(): Promise<void> {
     if (!this.#stopped) {
       this.#stopped = true;
       this.#worker.postMessage('close' satisfies CheckpointRequest);
+      setTimeout(() => void this.#worker.terminate(), CLOSE_TIMEOUT_MS).unref();
     }
     return this.#exited;
   }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { DatabaseError, openDatabase } from '../../src/db/open-database.js';
+import { sqliteHandle } from '../../src/db/ingest-store.js';
 import { upsertSources } from '../../src/db/source.repository.js';
 import { storeBatch, storeFailure } from '../../src/pipeline/store-batch.js';
 import type { ReadyPost } from '../../src/pipeline/store-batch.js';
@@ -94,12 +95,16 @@ describe('store worker', () => {
     await database.close();
   });
 
-  it('keeps the WAL small: the writer still checkpoints (cheaply) every few pages, so the WAL starts over', async () => {
-    const walAfter = async (writerCheckpointPages: number) => {
-      const file = path.join(dir, `wal-${writerCheckpointPages}.db`);
+  it('keeps the WAL small: once it holds walRestartPages, the writer completes a checkpoint and it starts over', async () => {
+    const walAfter = async (walRestartPages: number) => {
+      const file = path.join(dir, `wal-${walRestartPages}.db`);
       const database = await openWithSource(file);
-      await startStoreWorker(database, { writerCheckpointPages });
-      for (let i = 0; i < 60; i++) await storeBatch(database.db, [post(`w${i}a`), post(`w${i}b`)], attempt, STATE, NOW);
+      sqliteHandle(database.db).pragma('wal_checkpoint(TRUNCATE)'); // from an empty WAL, not the migrations'
+      await startStoreWorker(database, { walRestartPages });
+      // Once the first commit is in the file, the checkpoint thread is up (it starts slowly under tsx).
+      await storeBatch(database.db, [post('first')], attempt, STATE, NOW);
+      await expect.poll(() => postsInFileAlone(file), { timeout: 5_000 }).toBe(1);
+      for (let i = 0; i < 100; i++) await storeBatch(database.db, [post(`w${i}a`), post(`w${i}b`)], attempt, STATE, NOW);
       const bytes = statSync(`${file}-wal`).size;
       await database.close();
       return bytes;
