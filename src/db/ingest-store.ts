@@ -80,6 +80,7 @@ export class IngestStatements {
   readonly #sourceFailed: SQLite.Statement;
   readonly #stopSource: SQLite.Statement;
   readonly #saveState: SQLite.Statement;
+  readonly #setNextRun: SQLite.Statement;
 
   constructor(sqlite: SQLite.Database) {
     this.#sqlite = sqlite;
@@ -118,6 +119,7 @@ export class IngestStatements {
       `UPDATE sources SET disabled_reason = 'disabled after ' || consecutive_failures || ' failures in a row; last error: ' || last_error
        WHERE id = ? AND consecutive_failures >= ? AND disabled_reason IS NULL`,
     );
+    this.#setNextRun = prepare('UPDATE sources SET next_run_at = ? WHERE id = ?');
     this.#saveState = prepare(
       `INSERT INTO collector_state (source_id, etag, last_modified, not_before, poll_interval_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, not_before = excluded.not_before,
@@ -197,6 +199,11 @@ export class IngestStatements {
     }
     this.#sourceFailed.run(attempt.httpStatus, attempt.error, attempt.finishedAt, attempt.sourceId);
     this.#stopSource.run(attempt.sourceId, disableAfter);
+  }
+
+  /** When a scheduled source runs next (null: not scheduled). */
+  setNextRun(sourceId: string, nextRunAt: string | null): void {
+    this.#setNextRun.run(nextRunAt, sourceId);
   }
 
   /** Stores a source's collector state. */

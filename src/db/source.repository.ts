@@ -66,11 +66,6 @@ export async function getCollectorStates(db: Db, sourceIds: string[]): Promise<M
   return states;
 }
 
-/** Sets when a source is due next (shown by `wijkradar sources`). */
-export async function setNextRun(db: Db, sourceId: string, nextRunAt: string | null): Promise<void> {
-  await db.updateTable('sources').set({ next_run_at: nextRunAt }).where('id', '=', sourceId).execute();
-}
-
 /** Health of every source, with items of the last 7 days counted from the posts table. */
 export async function listSourceHealth(db: Db, since7d: string) {
   return db

@@ -1,7 +1,7 @@
 import { createTask } from 'node-cron';
 import type { ScheduledTask } from 'node-cron';
 import type { LoadedPipeline } from '../config/load-pipeline.js';
-import { disabledSources, setNextRun } from '../db/source.repository.js';
+import { disabledSources } from '../db/source.repository.js';
 import { runAlertStage } from './alert-stage.js';
 import { computeAlerts } from './compute-alerts.js';
 import type { ComputedAlert } from './compute-alerts.js';
@@ -9,6 +9,7 @@ import { localDay, shiftDay } from '../db/rollup-buckets.js';
 import { writeDigests } from './deliver-alerts.js';
 import { purgeExpiredText } from './purge.js';
 import { runSource } from './run-once.js';
+import { storeNextRun } from './store-batch.js';
 import type { RunContext, SourceReport } from './run-once.js';
 
 /** A running scheduler; `stop()` lets the batch in flight finish, then resolves. */
@@ -89,7 +90,7 @@ export function startScheduler(
               onReport(report);
               scheduleAlerts(report);
               const next = task.getNextRun();
-              await setNextRun(context.db, source.id, next ? next.toISOString() : null);
+              await storeNextRun(context.db, source.id, next ? next.toISOString() : null);
             })(),
           ),
         { timezone: pipeline.config.timezone, noOverlap: true, name: `source:${source.id}` },
@@ -111,7 +112,7 @@ export function startScheduler(
       pipeline.sources.map((source) => {
         const task = tasks.find((t) => t.name === `source:${source.id}`);
         const next = task?.getNextRun();
-        return setNextRun(context.db, source.id, next ? next.toISOString() : null);
+        return storeNextRun(context.db, source.id, next ? next.toISOString() : null);
       }),
     ),
   );

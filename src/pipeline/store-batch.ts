@@ -32,3 +32,11 @@ export async function storeBatch(
 export async function storeFailure(db: Kysely<Database>, attempt: FetchAttempt, state: CollectorStateRow, at: string): Promise<void> {
   await writerFor(db).add({ kind: 'failure', attempt, state, at });
 }
+
+/**
+ * Records when a scheduled source runs next. It goes through the run's writer like the batches, so on a
+ * store worker the scheduler's event loop never waits for the write lock while a group commits.
+ */
+export async function storeNextRun(db: Kysely<Database>, sourceId: string, nextRunAt: string | null): Promise<void> {
+  await writerFor(db).add({ kind: 'next-run', sourceId, nextRunAt });
+}

@@ -2,7 +2,7 @@
 // a run on a database file starts a store worker instead (startStoreWorker), so SQLite's inserts and
 // commits of posts (about half the CPU time of ingest) run on the second core while the main thread
 // fetches, parses and scores the next sources, and committing thousands of posts does not block its
-// event loop (its own small writes, such as a scheduled source's next run, may wait for a commit).
+// event loop (the scheduler's own writes go through the worker too: storeNextRun).
 
 import type { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
@@ -45,7 +45,7 @@ export async function startStoreWorker(database: OpenDatabase, options: { walRes
   const writer = new WorkerWriter(database.path, options.walRestartPages);
   writers.set(database.db, writer);
   // The store worker's checkpoint thread keeps the database file current. Left at 1,000 pages, this
-  // connection's own small writes (a scheduled source's next run) would checkpoint on the event loop.
+  // connection's own writes (alerts, digests) would checkpoint on the event loop.
   sqliteHandle(database.db).pragma('wal_autocheckpoint = 0');
   onDatabaseClose(database.db, () => writer.close());
   await writer.ready;

@@ -65,18 +65,27 @@ export interface PollBounds {
 
 /**
  * One write of a run: a source's batch with its fetch-log entry and state (and, for a scheduled source,
- * its next poll interval, which depends on how many posts were new), or a failed attempt.
+ * its next poll interval, which depends on how many posts were new), a failed attempt, or when a
+ * scheduled source runs next.
  */
 export type WriteJob =
   | { kind: 'batch'; posts: StorePost[]; attempt: Omit<FetchAttempt, 'newItems'>; state: CollectorStateRow; collectedAt: string; poll: PollBounds | null }
-  | { kind: 'failure'; attempt: FetchAttempt; state: CollectorStateRow; at: string };
+  | { kind: 'failure'; attempt: FetchAttempt; state: CollectorStateRow; at: string }
+  | { kind: 'next-run'; sourceId: string; nextRunAt: string | null };
 
-/** Applies one job (call inside a transaction); a batch returns its outcome, a failure null. */
+/** Applies one job (call inside a transaction); a batch returns its outcome, the others null. */
 export function runWriteJob(store: IngestStatements, job: WriteJob): StoreOutcome | null {
-  if (job.kind === 'batch') return storeSourceBatch(store, job.posts, job.attempt, job.state, job.collectedAt, job.poll);
-  store.recordFetchAttempt(job.attempt, DISABLE_AFTER_FAILURES);
-  store.saveCollectorState(job.attempt.sourceId, job.state, job.at);
-  return null;
+  switch (job.kind) {
+    case 'batch':
+      return storeSourceBatch(store, job.posts, job.attempt, job.state, job.collectedAt, job.poll);
+    case 'failure':
+      store.recordFetchAttempt(job.attempt, DISABLE_AFTER_FAILURES);
+      store.saveCollectorState(job.attempt.sourceId, job.state, job.at);
+      return null;
+    case 'next-run':
+      store.setNextRun(job.sourceId, job.nextRunAt);
+      return null;
+  }
 }
 
 /** Posts a job writes (what a commit group counts). */

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,5 +41,10 @@ describe('run without --once (the scheduler)', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('Scheduler started for sched');
     expect(stderr).toContain('Stopping: finishing the batch in flight');
+    // The scheduler recorded when the source runs next (through the store worker, as the run's writes).
+    const sqlite = new SQLite(path.join(dir, 's.db'), { readonly: true });
+    const { next_run_at } = sqlite.prepare("SELECT next_run_at FROM sources WHERE id = 'wallen'").get() as { next_run_at: string | null };
+    sqlite.close();
+    expect(next_run_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/open-database.js';
 import type { OpenDatabase } from '../../src/db/open-database.js';
 import { purgePostText } from '../../src/db/post.repository.js';
 import { upsertSources } from '../../src/db/source.repository.js';
-import { storeBatch } from '../../src/pipeline/store-batch.js';
+import { storeBatch, storeNextRun } from '../../src/pipeline/store-batch.js';
 import type { ReadyPost } from '../../src/pipeline/store-batch.js';
 import { startStoreWorker } from '../../src/pipeline/store-writer.js';
 import { areaSummaries } from '../../src/queries/area-summary.js';
@@ -195,6 +195,14 @@ describe.each(['main thread', 'store worker'] as const)('storeBatch (%s)', (mode
     expect(state.etag).toBe('"v1"');
     const source = await database.db.selectFrom('sources').selectAll().where('id', '=', 'a').executeTakeFirstOrThrow();
     expect(source).toMatchObject({ items_total: 1, consecutive_failures: 0, last_status: 200 });
+  });
+
+  it("records when a scheduled source runs next, and clears it", async () => {
+    const nextRun = async () => (await database.db.selectFrom('sources').select('next_run_at').where('id', '=', 'a').executeTakeFirstOrThrow()).next_run_at;
+    await storeNextRun(database.db, 'a', '2026-11-27T12:05:00.000Z');
+    expect(await nextRun()).toBe('2026-11-27T12:05:00.000Z');
+    await storeNextRun(database.db, 'a', null);
+    expect(await nextRun()).toBeNull();
   });
 
   it("stores a scheduled source's next poll interval with its batch: longer when nothing was new", async () => {
