@@ -4,11 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { openSqlite } from '../db/open-sqlite.js';
+import type { CheckpointResult } from './wal-checkpointer.js';
 
-/** Store worker → this thread: `seq` numbers the commits to cover. */
-export type CheckpointRequest = { seq: number } | 'close';
-/** This thread → store worker: commits covered up to `seq` and the WAL's size then; or why it stopped. */
-export type CheckpointReply = { seq: number; walPages: number } | { failed: string };
+/** Store worker → this thread. */
+export type CheckpointRequest = 'commit' | 'close';
+/** This thread → store worker: the WAL's size after a checkpoint, or why checkpointing stopped. */
+export type CheckpointReply = { walPages: number } | { failed: string };
 
 const port = parentPort!;
 let sqlite: SQLite.Database;
@@ -18,16 +19,14 @@ try {
   port.postMessage({ failed: (error as Error).message } satisfies CheckpointReply);
   process.exit(1);
 }
-let latest = 0;
 let due: NodeJS.Immediate | undefined;
 
 /** Copies committed pages into the database file; PASSIVE never blocks the writer or readers. */
 function checkpoint(): void {
   due = undefined;
-  const seq = latest;
   try {
-    const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    port.postMessage({ seq, walPages: result!.log } satisfies CheckpointReply);
+    const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+    port.postMessage({ walPages: result!.log } satisfies CheckpointReply);
   } catch (error) {
     port.postMessage({ failed: (error as Error).message } satisfies CheckpointReply);
     sqlite.close();
@@ -44,6 +43,5 @@ port.on('message', (request: CheckpointRequest) => {
     return;
   }
   // Commits that arrive while a checkpoint runs are covered by one more checkpoint.
-  latest = request.seq;
   due ??= setImmediate(checkpoint);
 });

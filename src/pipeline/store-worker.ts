@@ -8,6 +8,7 @@ import { IngestStatements } from '../db/ingest-store.js';
 import { openSqlite } from '../db/open-sqlite.js';
 import { GroupCommit } from './group-commit.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
+import type { CheckpointResult } from './wal-checkpointer.js';
 import type { WriteJob } from './write-jobs.js';
 
 /** Main thread → worker. */
@@ -36,7 +37,8 @@ function checkpointHereFromNowOn(reason: string): void {
 }
 let checkpointer: WalCheckpointer | null = null;
 try {
-  checkpointer = new WalCheckpointer(file, () => sqlite.pragma('wal_checkpoint(PASSIVE)'), checkpointHereFromNowOn, walRestartPages);
+  const checkpointHere = () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0]!;
+  checkpointer = new WalCheckpointer(file, checkpointHere, checkpointHereFromNowOn, walRestartPages);
 } catch (error) {
   checkpointHereFromNowOn((error as Error).message);
 }

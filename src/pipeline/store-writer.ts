@@ -44,11 +44,11 @@ export async function startStoreWorker(database: OpenDatabase, options: { walRes
   if (database.path === ':memory:' || writers.has(database.db)) return;
   const writer = new WorkerWriter(database.path, options.walRestartPages);
   writers.set(database.db, writer);
+  onDatabaseClose(database.db, () => writer.close());
+  await writer.ready;
   // The store worker's checkpoint thread keeps the database file current. Left at 1,000 pages, this
   // connection's own writes (alerts, digests) would checkpoint on the event loop.
   sqliteHandle(database.db).pragma('wal_autocheckpoint = 0');
-  onDatabaseClose(database.db, () => writer.close());
-  await writer.ready;
 }
 
 type Waiter = { resolve: (value: StoreOutcome | null) => void; reject: (error: Error) => void };
