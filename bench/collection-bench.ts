@@ -22,6 +22,8 @@ export interface CollectionBenchResult {
   /** The same per CPU-second of the run (robust on a busy machine). */
   ingestPostsPerCpuSecond: number;
   ingestPeakRssMb: number;
+  /** Largest size of the WAL file during that ingest (it starts over after checkpoints). */
+  ingestWalMb: number;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function runCollectionBench(options: { hosts?: number; feedsPerHost
       ingestPostsPerSecond: Math.round(fromFiles.posts / (fromFiles.runSeconds + fromFiles.alertSeconds)),
       ingestPostsPerCpuSecond: Math.round(fromFiles.posts / fromFiles.runCpuSeconds),
       ingestPeakRssMb: round(fromFiles.maxRssMb),
+      ingestWalMb: round(fromFiles.walMb),
     };
   } finally {
     await farm.close();
@@ -92,7 +95,7 @@ function buildDist(): void {
 
 /** Runs bench/collection-run.mjs in a child process (asynchronously: the farm in this process must keep serving). */
 function runChild(pipeline: string, db: string) {
-  return new Promise<{ posts: number; failed: number; runSeconds: number; runCpuSeconds: number; alertSeconds: number; maxRssMb: number }>((resolve, reject) => {
+  return new Promise<{ posts: number; failed: number; runSeconds: number; runCpuSeconds: number; alertSeconds: number; maxRssMb: number; walMb: number }>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bench/collection-run.mjs'), pipeline, db], {
       cwd: ROOT,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', WIJKRADAR_KEY_FILE: path.join(path.dirname(db), 'key') },

@@ -3,6 +3,7 @@
 // count towards memory. Plain JavaScript on the compiled code in dist/, which is what the `wijkradar`
 // command runs: under tsx the process (and each thread it starts) also carried tsx's loader, ≈ 55 MB.
 // Usage: node bench/collection-run.mjs <pipeline.yaml> <db file>   (after `npm run build`)
+import { statSync } from 'node:fs';
 import { limitHeapGrowth } from '../dist/cli/heap-growth.js';
 import { loadPipelines } from '../dist/config/load-pipeline.js';
 import { openDatabase } from '../dist/db/open-database.js';
@@ -21,6 +22,9 @@ const cpuBefore = process.cpuUsage();
 const reports = await runOnce(pipelines, context);
 const collected = performance.now();
 const cpu = process.cpuUsage(cpuBefore);
+// The WAL file never shrinks while the database is open (it is reused from the start), so its size now is
+// the most the WAL held during the run.
+const walMb = statSync(`${dbFile}-wal`, { throwIfNoEntry: false })?.size / 2 ** 20 || 0;
 await runAlertStage(database.db, pipelines, reports, { userAgent: context.userAgent });
 const finished = performance.now();
 const posts = await countPosts(database.db);
@@ -34,6 +38,7 @@ process.stdout.write(
     // CPU time of the run (user + system): robust when the shared machine is busy.
     runCpuSeconds: (cpu.user + cpu.system) / 1e6,
     alertSeconds: (finished - collected) / 1000,
+    walMb,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }) + '\n',
 );

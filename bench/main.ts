@@ -64,6 +64,7 @@ if (wanted('collection')) {
     { bench: 'collection', figure: `run --once over HTTP (s), ${r.postsStored} posts, ${r.failedSources} failed`, value: r.runSeconds, target: '≤ 60', ok: r.runSeconds <= 60 && r.failedSources === 0 },
     { bench: 'collection', figure: 'peak RSS of the run (MB)', value: r.peakRssMb, target: '< 400', ok: r.peakRssMb < 400 },
     { bench: 'collection', figure: 'ingest once fetched (posts/s)', value: r.ingestPostsPerSecond, target: '≥ 20,000', ok: r.ingestPostsPerSecond >= 20_000 },
+    { bench: 'collection', figure: 'largest WAL during that ingest (MB)', value: r.ingestWalMb, target: '', ok: null },
   );
 }
 

@@ -89,6 +89,8 @@ describe('store worker', () => {
     const file = path.join(dir, 'k.db');
     const database = await openWithSource(file);
     await startStoreWorker(database);
+    // The main connection leaves checkpoints to that thread too (its own writes would run them on the event loop).
+    expect(sqliteHandle(database.db).pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     for (let i = 0; i < 10; i++) await storeBatch(database.db, [post(`k${i}a`), post(`k${i}b`)], attempt, STATE, NOW);
     // Far fewer than the writer's own checkpoint threshold: only the checkpoint thread copies them over.
     await expect.poll(() => postsInFileAlone(file), { timeout: 5_000 }).toBe(20);
