@@ -21,6 +21,9 @@ export interface CollectionBenchResult {
   ingestPostsPerSecond: number;
   /** The same per CPU-second of the run (robust on a busy machine). */
   ingestPostsPerCpuSecond: number;
+  /** CPU per post of the main thread alone, and of all other threads (null without Linux's /proc). */
+  ingestMainThreadCpuMicrosPerPost: number | null;
+  ingestOtherThreadsCpuMicrosPerPost: number | null;
   ingestPeakRssMb: number;
   /** Largest size of the WAL file during that ingest (it starts over after checkpoints). */
   ingestWalMb: number;
@@ -74,6 +77,8 @@ export async function runCollectionBench(options: { hosts?: number; feedsPerHost
       peakRssMb: round(overHttp.maxRssMb),
       ingestPostsPerSecond: Math.round(fromFiles.posts / (fromFiles.runSeconds + fromFiles.alertSeconds)),
       ingestPostsPerCpuSecond: Math.round(fromFiles.posts / fromFiles.runCpuSeconds),
+      ingestMainThreadCpuMicrosPerPost: fromFiles.mainThreadCpuSeconds === null ? null : Math.round((fromFiles.mainThreadCpuSeconds / fromFiles.posts) * 1e6),
+      ingestOtherThreadsCpuMicrosPerPost: fromFiles.otherThreadsCpuSeconds === null ? null : Math.round((fromFiles.otherThreadsCpuSeconds / fromFiles.posts) * 1e6),
       ingestPeakRssMb: round(fromFiles.maxRssMb),
       ingestWalMb: round(fromFiles.walMb),
     };
@@ -95,7 +100,7 @@ function buildDist(): void {
 
 /** Runs bench/collection-run.mjs in a child process (asynchronously: the farm in this process must keep serving). */
 function runChild(pipeline: string, db: string) {
-  return new Promise<{ posts: number; failed: number; runSeconds: number; runCpuSeconds: number; alertSeconds: number; maxRssMb: number; walMb: number }>((resolve, reject) => {
+  return new Promise<{ posts: number; failed: number; runSeconds: number; runCpuSeconds: number; mainThreadCpuSeconds: number | null; otherThreadsCpuSeconds: number | null; alertSeconds: number; maxRssMb: number; walMb: number }>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bench/collection-run.mjs'), pipeline, db], {
       cwd: ROOT,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', WIJKRADAR_KEY_FILE: path.join(path.dirname(db), 'key') },

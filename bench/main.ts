@@ -66,6 +66,8 @@ if (wanted('collection')) {
     { bench: 'collection', figure: 'ingest once fetched (posts/s)', value: r.ingestPostsPerSecond, target: '≥ 20,000', ok: r.ingestPostsPerSecond >= 20_000 },
     // 20,000 posts/s on this 2-core machine leaves 100 µs of CPU per post for all threads together.
     { bench: 'collection', figure: 'CPU per post of that ingest, all threads (µs)', value: Math.round(1e6 / r.ingestPostsPerCpuSecond), target: '', ok: null },
+    { bench: 'collection', figure: '… the main thread (µs)', value: r.ingestMainThreadCpuMicrosPerPost ?? 'n/a', target: '', ok: null },
+    { bench: 'collection', figure: '… every other thread (µs)', value: r.ingestOtherThreadsCpuMicrosPerPost ?? 'n/a', target: '', ok: null },
     { bench: 'collection', figure: 'largest WAL during that ingest (MB)', value: r.ingestWalMb, target: '', ok: null },
   );
 }
