@@ -131,7 +131,7 @@ export async function runSource(
       ready.push({ draft, score, areas: context.locator.locate(draft, source) });
     }
     const finishedAt = (context.now?.() ?? new Date()).toISOString();
-    stored = await storeBatch(
+    const storing = storeBatch(
       context.db,
       ready,
       {
@@ -149,6 +149,11 @@ export async function runSource(
       finishedAt,
       poll,
     );
+    // storeBatch has taken its own copy of the posts. Kept until the commit, these would outlive a few
+    // young-generation collections and be copied into the old one: that was half of ingest's GC work.
+    ready.length = 0;
+    result.posts.length = 0;
+    stored = await storing;
   } catch (error) {
     // A bug or a database problem while storing one source is that source's failure; the others go on.
     return recordFailure(source, url, startedAt, error, state, context, report);
