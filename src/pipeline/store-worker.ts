@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { IngestStatements } from '../db/ingest-store.js';
 import { openSqlite } from '../db/open-sqlite.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, WORKER_GROUP_WAIT_MS } from './group-commit.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import type { CheckpointResult } from './wal-checkpointer.js';
 import type { WriteJob } from './write-jobs.js';
@@ -43,11 +43,10 @@ try {
   checkpointHereFromNowOn((error as Error).message);
 }
 const store = new IngestStatements(sqlite);
-// waitMs 0: writes that arrive while a group commits form the next group by themselves.
 const commit = new GroupCommit(async (work) => {
   work(store);
   checkpointer?.afterCommit();
-}, 0);
+}, WORKER_GROUP_WAIT_MS);
 let outstanding = 0;
 let closing = false;
 let closed = false;
