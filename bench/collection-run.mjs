@@ -3,7 +3,7 @@
 // count towards memory. Plain JavaScript on the compiled code in dist/, which is what the `wijkradar`
 // command runs: under tsx the process (and each thread it starts) also carried tsx's loader, ≈ 55 MB.
 // Usage: node bench/collection-run.mjs <pipeline.yaml> <db file>   (after `npm run build`)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { limitHeapGrowth } from '../dist/cli/heap-growth.js';
 import { loadPipelines } from '../dist/config/load-pipeline.js';
 import { openDatabase } from '../dist/db/open-database.js';
@@ -17,13 +17,13 @@ const [pipelineFile, dbFile] = process.argv.slice(2);
 const pipelines = loadPipelines([pipelineFile]);
 const database = await openDatabase(dbFile);
 const context = await prepareRun(pipelines, database);
-const threadsBefore = threadCpuSeconds();
+const mainCpuBefore = mainThreadCpuSeconds();
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const reports = await runOnce(pipelines, context);
 const collected = performance.now();
 const cpu = process.cpuUsage(cpuBefore);
-const threadsAfter = threadCpuSeconds();
+const mainCpuAfter = mainThreadCpuSeconds();
 // The WAL file never shrinks while the database is open (it is reused from the start), so its size now is
 // the most the WAL held during the run.
 const walMb = statSync(`${dbFile}-wal`, { throwIfNoEntry: false })?.size / 2 ** 20 || 0;
@@ -39,36 +39,24 @@ process.stdout.write(
     runSeconds: (collected - started) / 1000,
     // CPU time of the run (user + system): robust when the shared machine is busy.
     runCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    // The same split by thread: the main thread (parse, map, score, locate, hand over) and all others
-    // (store worker, checkpoint thread, V8's garbage-collection helpers, libuv's file reads). Null where
-    // /proc is missing.
-    mainThreadCpuSeconds: threadsAfter && threadsAfter.main - threadsBefore.main,
-    otherThreadsCpuSeconds: threadsAfter && threadsAfter.others - threadsBefore.others,
+    // The same split: the main thread (parse, map, score, locate, hand over) and all others (store
+    // worker, checkpoint thread, V8's garbage-collection helpers, libuv's file reads), the latter as the
+    // difference, which also counts threads that ended during the run. Null where /proc is missing.
+    mainThreadCpuSeconds: mainCpuAfter === null ? null : mainCpuAfter - mainCpuBefore,
+    otherThreadsCpuSeconds: mainCpuAfter === null ? null : (cpu.user + cpu.system) / 1e6 - (mainCpuAfter - mainCpuBefore),
     alertSeconds: (finished - collected) / 1000,
     walMb,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }) + '\n',
 );
 
-/** CPU seconds (user + system) of the main thread and of all other live threads, from Linux's /proc. */
-function threadCpuSeconds() {
+/** CPU seconds (user + system) of the calling (main) thread, from Linux's /proc; null without it. */
+function mainThreadCpuSeconds() {
   try {
-    let main = 0;
-    let others = 0;
-    for (const tid of readdirSync('/proc/self/task')) {
-      let stat;
-      try {
-        stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      } catch {
-        continue; // the thread ended meanwhile
-      }
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; 100 a second on Linux
-      if (Number(tid) === process.pid) main += seconds;
-      else others += seconds;
-    }
-    return { main, others };
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; 100 a second on Linux
   } catch {
     return null;
   }

@@ -10,9 +10,10 @@ const GROUP_MAX_POSTS = 5_000;
 const GROUP_WAIT_MS = 50;
 /**
  * A store worker's wait. Without one, the writes that arrived while it committed formed the next group
- * (a median of 500 posts in the ingest bench), which costs more CPU a post than larger groups, and that
- * CPU is the main thread's on a 2-core machine. 10 ms made the median group 1,350 posts; replaying one
- * ingest's writes on one thread cost 70 µs a post in groups of 300 and 65 in groups of 1,000.
+ * (a median of 500 posts in the ingest bench), which costs more CPU a post than larger groups, and on a
+ * 2-core machine the worker's CPU is taken from the main thread's. 10 ms made the median group 1,350
+ * posts; replaying one ingest's writes on one thread cost 70 µs a post in groups of 300 and 65 in
+ * groups of 1,000.
  */
 export const WORKER_GROUP_WAIT_MS = 10;
 
@@ -23,7 +24,7 @@ interface Pending {
 }
 
 /**
- * Writes that arrive within GROUP_WAIT_MS commit together in one transaction: a commit per source cost
+ * Writes that arrive within `waitMs` commit together in one transaction: a commit per source cost
  * more than its inserts (index pages and the full-text segment are written out at every commit and at
  * every savepoint; `npx tsx bench/store-floor.ts`: 62 µs a post at 750 posts a commit, 42 at 10,000).
  * If one job throws, the group is rolled back and every job is run again in a transaction of its own,
