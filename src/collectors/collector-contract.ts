@@ -27,7 +27,7 @@ export interface CollectResult {
   notModified: boolean;
   bytes: number;
   itemsSeen: number;
-  /** Handed over to the pipeline, which empties the array once the posts are stored (see runSource). */
+  /** Handed over to the pipeline, which empties the array once the writer has the posts (see runSource). */
   posts: PostDraft[];
   /** Items that could not be mapped to a post (counted and logged, never fatal). */
   unmapped: { id: string | null; reason: string }[];

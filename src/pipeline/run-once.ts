@@ -150,8 +150,8 @@ export async function runSource(
       poll,
     );
     // The store worker has its own copy of the posts now. Kept until the commit, these would outlive a
-    // few young-generation collections and be copied into the old one: that was half of ingest's GC work.
-    // (The main thread's own writer keeps references to them until it commits, which is no worse.)
+    // few young-generation collections and be copied into the old one (in the ingest bench they doubled
+    // what survived them). The main thread's own writer keeps references until it commits: no worse.
     ready.length = 0;
     result.posts.length = 0;
     stored = await storing;
