@@ -63,6 +63,7 @@ function word(n: number, k: number): string {
 const at = process.argv.indexOf('--posts');
 const posts = at > 0 ? Number(process.argv[at + 1]) : 100_000;
 const variants: Variant[] = [
+  { name: 'FTS by the store, 300 posts a commit', ftsBy: 'store', dropIndexes: [], postsPerCommit: 300 },
   { name: 'FTS by the store, 750 posts a commit', ftsBy: 'store', dropIndexes: [], postsPerCommit: 750 },
   { name: 'FTS by an insert trigger, 750 a commit', ftsBy: 'trigger', dropIndexes: [], postsPerCommit: 750 },
   { name: 'FTS by the store, 2,000 a commit', ftsBy: 'store', dropIndexes: [], postsPerCommit: 2_000 },
